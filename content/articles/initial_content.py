@@ -1,0 +1,94 @@
+"""Load topics and articles from fixtures/articles/ (one Markdown file per article)."""
+
+from wagtail.models import Locale
+
+from content.core.initial_content import FIXTURES_DIR, ContentLoader, FixtureError, _date
+from content.core.models import HomePage
+
+from .models import ArticleIndexPage, ArticlePage, RelatedArticle, Topic
+
+
+def _references(items):
+    refs = []
+    for ref in items or []:
+        refs.append(
+            {
+                "type": "reference",
+                "value": {
+                    "title": ref["title"],
+                    "source": ref["source"],
+                    "year": int(ref["year"]),
+                    "kind": ref.get("kind", "paper"),
+                    "url": ref.get("url", ""),
+                    "doi": ref.get("doi", ""),
+                    "pmid": str(ref.get("pmid", "") or ""),
+                },
+            }
+        )
+    return refs
+
+
+def load(loader: ContentLoader):
+    spec = loader.read_yaml("articles/index.yaml")
+    locale = Locale.get_default()
+    topics = {}
+    for position, item in enumerate(spec["topics"]):
+        topic, _ = Topic.objects.update_or_create(
+            slug=item["slug"],
+            locale=locale,
+            defaults={
+                "name": item["name"],
+                "description": item.get("description", ""),
+                "sort_order": position,
+            },
+        )
+        topics[topic.slug] = topic
+
+    home = HomePage.objects.get()
+    index = loader.page(
+        home,
+        ArticleIndexPage,
+        spec["slug"],
+        {
+            "title": spec["title"],
+            "summary": spec.get("summary", ""),
+            "intro": spec.get("intro", ""),
+            "show_in_menus": True,
+        },
+    )
+
+    created = []
+    for path in sorted((FIXTURES_DIR / "articles").glob("*.md")):
+        meta, body = loader.read_markdown(path)
+        try:
+            fields = {
+                "title": meta["title"],
+                "summary": meta["summary"],
+                "topic": topics[meta["topic"]],
+                "main_points": [{"type": "point", "value": point} for point in meta["main_points"]],
+                "author": loader.person(meta["author"]),
+                "clinical_reviewer": loader.person(meta["reviewer"]),
+                "last_reviewed": _date(meta["last_reviewed"]),
+                "next_review_due": _date(meta["next_review_due"]),
+                "references": _references(meta.get("references")),
+                "search_description": meta.get("search_description", ""),
+            }
+        except KeyError as exc:
+            raise FixtureError(f"{path.name}: missing or unknown {exc}") from exc
+        page = loader.page(index, ArticlePage, meta["slug"], fields, markdown={"body": body})
+        created.append((page, meta.get("related", [])))
+
+    # Related links are set once every article exists, as part of a published revision so
+    # the page editor shows them.
+    for page, related_slugs in created:
+        if not related_slugs or (page.related_links.exists() and not loader.update):
+            continue
+        links = []
+        for order, slug in enumerate(related_slugs):
+            target = ArticlePage.objects.filter(slug=slug).first()
+            if target is None:
+                raise FixtureError(f"{page.slug}: related article '{slug}' does not exist")
+            links.append(RelatedArticle(related_page=target, sort_order=order))
+        page = ArticlePage.objects.get(pk=page.pk)
+        page.related_links = links
+        page.save_revision().publish()

@@ -1,0 +1,143 @@
+"""The explainer library: topics, the article index and article pages."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.http import Http404
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from content.core.blocks import BodyStreamBlock
+from content.core.models import BasePage, ClinicalReviewMixin, reading_minutes
+
+ARTICLES_PER_PAGE = 20
+
+
+@register_snippet
+class Topic(TranslatableMixin, models.Model):
+    """A group of articles on the index page, e.g. 'Understanding KAP'."""
+
+    name = models.CharField(max_length=80)
+    slug = models.SlugField(max_length=80)
+    description = models.CharField(max_length=200, blank=True)
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleIndexPage(BasePage):
+    intro = models.TextField(blank=True, max_length=600)
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = "article index"
+
+    def get_articles(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("topic")
+            .order_by("topic__sort_order", "topic__name", "path")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.get_articles(), ARTICLES_PER_PAGE)
+        page_number = request.GET.get("page") or 1
+        try:
+            articles = paginator.page(page_number)
+        except PageNotAnInteger:
+            articles = paginator.page(1)
+        except EmptyPage as exc:
+            raise Http404("No such page of articles") from exc
+        groups = []
+        for article in articles:
+            if not groups or groups[-1]["topic"] != article.topic:
+                groups.append({"topic": article.topic, "articles": []})
+            groups[-1]["articles"].append(article)
+        context.update(articles=articles, topic_groups=groups)
+        return context
+
+
+class ArticlePage(ClinicalReviewMixin, BasePage):
+    """One explainer article: summary, main points, body, review details and references."""
+
+    topic = models.ForeignKey(
+        Topic, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
+    )
+    main_points = StreamField(
+        [("point", blocks.CharBlock(max_length=240))],
+        blank=True,
+        help_text="Three to five short sentences a reader can take away.",
+    )
+    body = StreamField(BodyStreamBlock())
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("topic"),
+        FieldPanel("main_points"),
+        FieldPanel("body"),
+        *ClinicalReviewMixin.review_panels,
+        MultiFieldPanel([InlinePanel("related_links", label="Related article")], heading="Related"),
+    ]
+    promote_panels = Page.promote_panels
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("main_points"),
+        index.FilterField("topic"),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+
+    @property
+    def reading_time(self):
+        return reading_minutes(self.body)
+
+    def related_articles(self, limit=3):
+        """Chosen related articles, else others in the same topic (one query either way)."""
+        chosen = [
+            link.related_page
+            for link in self.related_links.select_related("related_page")
+            if link.related_page.live
+        ]
+        if chosen:
+            return chosen[:limit]
+        if not self.topic_id:
+            return []
+        return list(
+            ArticlePage.objects.live()
+            .public()
+            .filter(topic_id=self.topic_id)
+            .exclude(pk=self.pk)
+            .order_by("path")[:limit]
+        )
+
+
+class RelatedArticle(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_links")
+    related_page = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("related_page")]

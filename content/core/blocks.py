@@ -1,0 +1,296 @@
+"""The block library shared by every page type that has a body.
+
+Modelled on NHS.UK's health content components. Every block has an icon, a template in
+templates/blocks/, a description and a preview value for the editor's block picker.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.text import slugify
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+INLINE_FEATURES = ["bold", "italic", "link"]
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class HeadingValue(blocks.StructValue):
+    def anchor(self):
+        return slugify(self.get("text", ""))[:60]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading (h2)"), ("h3", "Sub-heading (h3)")],
+        default="h2",
+        required=False,
+        help_text="Use h2 for main sections and h3 inside them.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+        value_class = HeadingValue
+        description = "A section heading. Phrase it as the question it answers."
+        preview_value = {"text": "What happens during a session?", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", PARAGRAPH_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph_block.html"
+        description = "Body text: short sentences, written to 'you'."
+        preview_value = "<p>Most people feel the effects for about an hour.</p>"
+
+
+class CalloutBlock(blocks.StructBlock):
+    variant = blocks.ChoiceBlock(
+        choices=[
+            ("info", "Information"),
+            ("warning", "Important"),
+            ("urgent", "Urgent: get help now"),
+        ],
+        default="info",
+    )
+    title = blocks.CharBlock(max_length=120)
+    body = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/callout_block.html"
+        description = "A highlighted box: information, an important warning, or urgent help."
+        preview_value = {
+            "variant": "warning",
+            "title": "Do not drive after a session",
+            "body": "<p>Plan a ride home. Wait until the next day to drive.</p>",
+        }
+
+
+class DoDontBlock(blocks.StructBlock):
+    do_title = blocks.CharBlock(default="Do", max_length=80)
+    do_items = blocks.ListBlock(blocks.CharBlock(max_length=240), min_num=1)
+    dont_title = blocks.CharBlock(default="Don't", max_length=80)
+    dont_items = blocks.ListBlock(blocks.CharBlock(max_length=240), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/do_dont_block.html"
+        description = "Two short lists: what to do and what not to do."
+        preview_value = {
+            "do_title": "Do",
+            "do_items": ["arrange a ride home"],
+            "dont_title": "Don't",
+            "dont_items": ["drive until the next day"],
+        }
+
+
+class StepBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    body = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+
+
+class StepsBlock(blocks.StructBlock):
+    steps = blocks.ListBlock(StepBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/steps_block.html"
+        description = "Numbered steps, in the order they happen."
+        preview_value = {
+            "steps": [
+                {"title": "Assessment", "body": "<p>You meet the team.</p>"},
+                {"title": "Dosing session", "body": "<p>You rest while staff watch over you.</p>"},
+            ]
+        }
+
+
+class FAQItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200)
+    answer = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+
+    class Meta:
+        icon = "help"
+        template = "blocks/faq_item_block.html"
+        description = "A question that opens to show its answer."
+        preview_value = {
+            "question": "Is ketamine approved for depression?",
+            "answer": "<p>One form, esketamine nasal spray, is approved.</p>",
+        }
+
+
+class KeyFactsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(default="Key facts", max_length=80)
+    facts = blocks.ListBlock(blocks.CharBlock(max_length=240), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/key_facts_block.html"
+        description = "A short list of the most important facts."
+        preview_value = {"title": "Key facts", "facts": ["Ketamine has been used in surgery since 1970."]}
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        help_text="Describe what the image shows for people who cannot see it.",
+    )
+    decorative = blocks.BooleanBlock(
+        required=False,
+        help_text="Tick only if the image adds no information (screen readers will skip it).",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        "Add alt text, or tick 'decorative' if the image adds no information."
+                    )
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+        description = "An image with alt text and an optional caption."
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(max_length=600)
+    attribution = blocks.CharBlock(required=False, max_length=120)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+        description = "A short quote with who said it."
+        preview_value = {"quote": "Ask every question you have.", "attribution": "A clinician"}
+
+
+class CallToActionValue(blocks.StructValue):
+    def href(self):
+        page = self.get("page")
+        if page:
+            return page.url
+        return self.get("url")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=80, help_text="What the link does, e.g. 'Find a provider'.")
+    page = blocks.PageChooserBlock(required=False)
+    url = blocks.URLBlock(required=False)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = "Choose a page or enter a web address, but not both."
+            raise StructBlockValidationError(
+                block_errors={"page": ValidationError(message), "url": ValidationError(message)}
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        template = "blocks/call_to_action_block.html"
+        value_class = CallToActionValue
+        description = "A prominent link to the next step."
+
+
+REFERENCE_KINDS = [
+    ("fda", "FDA label, safety communication or guidance"),
+    ("guideline", "Clinical guideline or consensus statement"),
+    ("paper", "Peer-reviewed paper"),
+    ("official", "Official public-health source"),
+    ("other", "Other source"),
+]
+PRIMARY_REFERENCE_KINDS = {"fda", "guideline", "paper"}
+
+
+class ReferenceValue(blocks.StructValue):
+    def is_primary(self):
+        return self.get("kind") in PRIMARY_REFERENCE_KINDS
+
+    def link(self):
+        if self.get("doi"):
+            return f"https://doi.org/{self['doi']}"
+        if self.get("pmid"):
+            return f"https://pubmed.ncbi.nlm.nih.gov/{self['pmid']}/"
+        return self.get("url") or ""
+
+
+class ReferenceBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=300)
+    source = blocks.CharBlock(max_length=200, help_text="Journal, agency or organisation.")
+    year = blocks.IntegerBlock(min_value=1950, max_value=2100)
+    kind = blocks.ChoiceBlock(choices=REFERENCE_KINDS, default="paper")
+    url = blocks.URLBlock(required=False)
+    doi = blocks.RegexBlock(
+        regex=r"^10\.\d{4,9}/\S+$",
+        required=False,
+        error_messages={"invalid": "A DOI looks like 10.1176/appi.ajp.2018.17060720."},
+    )
+    pmid = blocks.RegexBlock(
+        regex=r"^\d{1,9}$",
+        required=False,
+        error_messages={"invalid": "A PubMed ID is a number, e.g. 29945463."},
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value.get("url") or value.get("doi") or value.get("pmid")):
+            message = "Give a web address, a DOI or a PubMed ID so readers can find the source."
+            raise StructBlockValidationError(block_errors={"url": ValidationError(message)})
+        return value
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/reference_block.html"
+        value_class = ReferenceValue
+        description = "A source: title, publisher, year and a DOI, PubMed ID or web address."
+        preview_value = {
+            "title": "FDA approves new nasal spray medication for treatment-resistant depression",
+            "source": "US Food and Drug Administration",
+            "year": 2019,
+            "kind": "fda",
+            "url": "https://www.fda.gov/",
+        }
+
+
+class ReferencesBlock(blocks.StreamBlock):
+    reference = ReferenceBlock()
+
+    class Meta:
+        icon = "doc-full"
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    """The one body block set used by every content page type."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    callout = CalloutBlock()
+    do_dont = DoDontBlock()
+    steps = StepsBlock()
+    faq_item = FAQItemBlock()
+    key_facts = KeyFactsBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    table = TableBlock(
+        template="blocks/table_block.html",
+        icon="table",
+        description="A simple comparison table with a header row.",
+    )
+
+    class Meta:
+        template = "blocks/body_stream_block.html"

@@ -1,0 +1,197 @@
+"""Build the site's page tree and snippets from the human-reviewable files in fixtures/.
+
+Each app that ships initial content names a loader on its AppConfig
+(``initial_content_loader = "content.articles.initial_content.load"``); the
+``load_initial_content`` command calls them in INSTALLED_APPS order with one ``ContentLoader``.
+Pages are found by slug, so running the command again creates nothing new; with ``update=True``
+the fixture text replaces the live content as a new published revision.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from .markdown_blocks import FixtureError, markdown_to_blocks, split_front_matter
+from .models import ClinicSettings, HomePage, Person, StandardPage
+
+FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+@dataclass
+class _Deferred:
+    page: Page
+    fields: dict[str, str]
+
+
+@dataclass
+class ContentLoader:
+    update: bool = False
+    log: list[str] = field(default_factory=list)
+    _deferred: list[_Deferred] = field(default_factory=list)
+    _missing: set[str] = field(default_factory=set)
+
+    # -- lookups -------------------------------------------------------------------------
+    def find_page(self, slug: str):
+        return Page.objects.filter(slug=slug).first()
+
+    def _lenient_find(self, slug):
+        page = self.find_page(slug)
+        if page is None:
+            self._missing.add(slug)
+            return _Placeholder()
+        return page
+
+    def person(self, name: str) -> Person:
+        try:
+            return Person.objects.get(name=name, locale=Locale.get_default())
+        except Person.DoesNotExist as exc:
+            raise FixtureError(f"no person named '{name}' in fixtures/site.yaml") from exc
+
+    # -- files ---------------------------------------------------------------------------
+    @staticmethod
+    def read_yaml(relative: str):
+        with open(FIXTURES_DIR / relative, encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    @staticmethod
+    def read_markdown(path: Path) -> tuple[dict, str]:
+        meta, body = split_front_matter(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(meta) or {}, body
+
+    # -- pages ---------------------------------------------------------------------------
+    def page(self, parent: Page, model, slug: str, fields: dict, markdown: dict | None = None):
+        """Create (or, with update, revise) the child of ``parent`` with this slug, and publish."""
+        markdown = markdown or {}
+        existing = model.objects.child_of(parent).filter(slug=slug).first()
+        if existing and not self.update:
+            self.log.append(f"kept {model.__name__} '{slug}'")
+            return existing
+        page = existing or model(slug=slug)
+        for name, value in fields.items():
+            setattr(page, name, value)
+        self._missing.clear()
+        for name, source in markdown.items():
+            setattr(page, name, markdown_to_blocks(source, self._lenient_find))
+        if self._missing:
+            self._deferred.append(_Deferred(page, markdown))
+        if existing:
+            page.save_revision().publish()
+        else:
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+        self.log.append(f"{'updated' if existing else 'created'} {model.__name__} '{slug}'")
+        return page
+
+    def finish(self):
+        """Resolve links to pages that were created after the page that links to them."""
+        for item in self._deferred:
+            page = item.page.specific_class.objects.get(pk=item.page.pk)
+            for name, source in item.fields.items():
+                setattr(page, name, markdown_to_blocks(source, self._strict_find))
+            page.save_revision().publish()
+        self._deferred.clear()
+
+    def _strict_find(self, slug):
+        return self.find_page(slug)
+
+
+class _Placeholder:
+    pk = 0
+    url = "#"
+
+
+def _date(value):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value))
+
+
+def ensure_home(loader: ContentLoader, spec: dict) -> HomePage:
+    home = HomePage.objects.first()
+    root = Page.get_first_root_node()
+    if home is None:
+        # Wagtail's install creates a plain "Welcome" page with the slug we want.
+        for welcome in root.get_children().filter(slug="home"):
+            if welcome.specific_class is Page:
+                welcome.delete()
+        root.refresh_from_db()
+    fields = {"title": spec["title"], "summary": spec.get("summary", ""), "intro": spec.get("intro", "")}
+    loader._missing.clear()
+    if home is None:
+        home = HomePage(slug="home", **fields)
+        home.body = markdown_to_blocks(spec.get("body", ""), loader._lenient_find)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        loader.log.append("created HomePage 'home'")
+    elif loader.update:
+        for key, value in fields.items():
+            setattr(home, key, value)
+        home.body = markdown_to_blocks(spec.get("body", ""), loader._lenient_find)
+        home.save_revision().publish()
+    if loader._missing:
+        loader._deferred.append(_Deferred(home, {"body": spec.get("body", "")}))
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name=spec["site_name"])
+    elif site.root_page_id != home.pk or site.site_name != spec["site_name"]:
+        site.root_page = home
+        site.site_name = spec["site_name"]
+        site.save()
+    return home
+
+
+def load(loader: ContentLoader):
+    """Core content: people, clinic settings, the home page and the standard pages."""
+    spec = loader.read_yaml("site.yaml")
+    locale = Locale.get_default()
+    for person in spec["people"]:
+        Person.objects.update_or_create(
+            name=person["name"], locale=locale, defaults={k: v for k, v in person.items() if k != "name"}
+        )
+    home = ensure_home(loader, spec["home"])
+    site = Site.objects.get(is_default_site=True)
+    clinic = ClinicSettings.for_site(site)
+    if loader.update or clinic.pk is None or not clinic.street_address:
+        for key, value in spec["clinic"].items():
+            setattr(clinic, key, value)
+        clinic.save()
+    for path in sorted((FIXTURES_DIR / "pages").glob("*.md")):
+        meta, body = loader.read_markdown(path)
+        loader.page(
+            home,
+            StandardPage,
+            meta["slug"],
+            {
+                "title": meta["title"],
+                "summary": meta.get("summary", ""),
+                "show_in_menus": meta.get("show_in_menus", False),
+            },
+            markdown={"body": body},
+        )
+
+
+@transaction.atomic
+def load_all(update: bool = False) -> list[str]:
+    from django.apps import apps
+    from django.utils.module_loading import import_string
+
+    loader = ContentLoader(update=update)
+    load(loader)
+    for config in apps.get_app_configs():
+        dotted = getattr(config, "initial_content_loader", None)
+        if dotted:
+            import_string(dotted)(loader)
+    loader.finish()
+    return loader.log
+
+
+__all__ = ["ContentLoader", "FixtureError", "_date", "load_all"]
