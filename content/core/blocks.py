@@ -132,7 +132,10 @@ class KeyFactsBlock(blocks.StructBlock):
         icon = "list-ul"
         template = "blocks/key_facts_block.html"
         description = "A short list of the most important facts."
-        preview_value = {"title": "Key facts", "facts": ["Ketamine has been used in surgery since 1970."]}
+        preview_value = {
+            "title": "Key facts",
+            "facts": ["Ketamine has been used in surgery since 1970."],
+        }
 
 
 class ImageBlock(blocks.StructBlock):

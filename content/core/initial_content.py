@@ -124,7 +124,11 @@ def ensure_home(loader: ContentLoader, spec: dict) -> HomePage:
             if welcome.specific_class is Page:
                 welcome.delete()
         root.refresh_from_db()
-    fields = {"title": spec["title"], "summary": spec.get("summary", ""), "intro": spec.get("intro", "")}
+    fields = {
+        "title": spec["title"],
+        "summary": spec.get("summary", ""),
+        "intro": spec.get("intro", ""),
+    }
     loader._missing.clear()
     if home is None:
         home = HomePage(slug="home", **fields)
@@ -141,7 +145,9 @@ def ensure_home(loader: ContentLoader, spec: dict) -> HomePage:
         loader._deferred.append(_Deferred(home, {"body": spec.get("body", "")}))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name=spec["site_name"])
+        Site.objects.create(
+            hostname="localhost", root_page=home, is_default_site=True, site_name=spec["site_name"]
+        )
     elif site.root_page_id != home.pk or site.site_name != spec["site_name"]:
         site.root_page = home
         site.site_name = spec["site_name"]
@@ -155,7 +161,9 @@ def load(loader: ContentLoader):
     locale = Locale.get_default()
     for person in spec["people"]:
         Person.objects.update_or_create(
-            name=person["name"], locale=locale, defaults={k: v for k, v in person.items() if k != "name"}
+            name=person["name"],
+            locale=locale,
+            defaults={k: v for k, v in person.items() if k != "name"},
         )
     home = ensure_home(loader, spec["home"])
     site = Site.objects.get(is_default_site=True)

@@ -95,7 +95,12 @@ def _directive(name, arg, lines, find_page):
         variant, _, title = arg.partition(" ")
         if variant not in {"info", "warning", "urgent"}:
             raise FixtureError(f"callout variant must be info, warning or urgent, not '{variant}'")
-        return [("callout", {"variant": variant, "title": title, "body": render_inline(text, find_page)})]
+        return [
+            (
+                "callout",
+                {"variant": variant, "title": title, "body": render_inline(text, find_page)},
+            )
+        ]
     if name == "faq":
         return [
             ("faq_item", {"question": q, "answer": render_inline(a, find_page)})

@@ -17,13 +17,13 @@ from wagtail.snippets.models import register_snippet
 from .blocks import PRIMARY_REFERENCE_KINDS, BodyStreamBlock, ReferencesBlock
 
 
-
 def one_year_after(day: datetime.date) -> datetime.date:
     """The same calendar day a year later (28 February for 29 February)."""
     try:
         return day.replace(year=day.year + 1)
     except ValueError:
         return day.replace(year=day.year + 1, day=28)
+
 
 WORDS_PER_MINUTE = 200
 
@@ -92,9 +92,7 @@ class ClinicSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("clinic_name"), FieldPanel("tagline")], heading="Clinic"
-        ),
+        MultiFieldPanel([FieldPanel("clinic_name"), FieldPanel("tagline")], heading="Clinic"),
         MultiFieldPanel(
             [
                 FieldPanel("phone"),

@@ -13,7 +13,11 @@ def main_nav(context):
     items = []
     if site:
         items = list(
-            Page.objects.live().public().in_menu().child_of(site.root_page).only("title", "url_path", "path", "depth")
+            Page.objects.live()
+            .public()
+            .in_menu()
+            .child_of(site.root_page)
+            .only("title", "url_path", "path", "depth")
         )
     current_path = getattr(current, "path", "")
     return {
@@ -29,5 +33,7 @@ def main_nav(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """Ancestors from the home page down to the current page's parent (one query)."""
-    ancestors = list(page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth"))
+    ancestors = list(
+        page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
+    )
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}

@@ -1,0 +1,49 @@
+# The two commands a newcomer needs (see README.md):
+#   make run    set up and run the site with sample content on SQLite
+#   make test   set up and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: run test setup lint worker lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# The virtual environment is rebuilt whenever the lock file changes.
+$(VENV)/.installed: requirements-dev.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_initial_content
+	$(MANAGE) create_demo_admin
+	bash scripts/run_dev.sh
+
+test: setup
+	bash scripts/ensure_chromium.sh
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+worker: setup
+	$(MANAGE) db_worker
+
+# Re-pin every dependency from requirements*.in into the lock files.
+lock:
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/pip install --quiet -r requirements.in
+	.lockvenv/bin/pip freeze | grep -v '^pip==' > requirements.lock
+	.lockvenv/bin/pip install --quiet -r requirements-dev.in
+	.lockvenv/bin/pip freeze | grep -v '^pip==' > requirements-dev.lock
+	rm -rf .lockvenv
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache
