@@ -84,6 +84,14 @@ class ClinicSettings(BaseSiteSetting):
         default="In crisis? Call or text 988 any time. In an emergency, call 911.",
         help_text="Shown at the top of every page.",
     )
+    booking_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The page with the appointment request form (linked from provider pages).",
+    )
     disclaimer = models.TextField(
         default=(
             "This information does not replace advice from your own clinician. "
@@ -108,6 +116,7 @@ class ClinicSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("crisis_text"), FieldPanel("disclaimer")], heading="Safety text"
         ),
+        FieldPanel("booking_page"),
     ]
 
     class Meta:
