@@ -116,3 +116,42 @@ def test_gunicorn_serves_hashed_compressed_static_files(gunicorn_server):
     assert b"--color-text" in gzip.decompress(body)
     assert "max-age=315360000" in headers.get("Cache-Control", "")
     assert "immutable" in headers.get("Cache-Control", "")
+
+
+def test_gunicorn_health_check_reports_unreachable_database(collected_static):
+    """A real server whose PostgreSQL does not answer says so with a 503 (no mock)."""
+    port = free_port()
+    env = {
+        **os.environ,
+        **PROD,
+        "STATIC_ROOT": str(collected_static),
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:9/nothing-listens-here",
+        "DB_CONNECT_TIMEOUT": "2",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "GUNICORN_WORKERS": "1",
+    }
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "-c",
+            "kapsite/gunicorn.conf.py",
+            "kapsite.wsgi",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                status, _, body = fetch(f"http://127.0.0.1:{port}/healthz")
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert status == 503
+        assert b'"database": "down"' in body
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
