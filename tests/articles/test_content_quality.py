@@ -4,7 +4,6 @@ The articles come from fixtures/articles/ through ``load_initial_content`` (see 
 Each check is run per article so a failure names the page to fix.
 """
 
-import datetime
 from urllib.parse import urlsplit
 
 import pytest
@@ -173,7 +172,9 @@ def test_glossary_terms_have_anchors(client):
 
 
 def test_articles_link_to_the_glossary():
-    linking = [page.slug for page in _articles() if "/glossary/#" in str(page.body.render_as_block())]
+    linking = [
+        page.slug for page in _articles() if "/glossary/#" in str(page.body.render_as_block())
+    ]
     assert len(linking) >= 6, linking
 
 
