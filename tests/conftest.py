@@ -21,3 +21,11 @@ def site_content(db):
 def load_content(transactional_db):
     """For transactional (live server) tests: load the initial content into the empty database."""
     call_command("load_initial_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with an empty whole-page cache (content/performance/page_cache.py)."""
+    from content.performance import page_cache
+
+    page_cache.purge_all()
