@@ -13,6 +13,8 @@ ARTICLE_SLUG = "what-happens-in-kap"
 def load(loader: ContentLoader):
     from content.articles.models import ArticlePage
 
+    # Resolve deferred page links first: that step rewrites article bodies from the fixtures.
+    loader.finish()
     image = image_from_file(SAMPLE_IMAGE, SAMPLE_TITLE, SAMPLE_ALT)
     article = ArticlePage.objects.filter(slug=ARTICLE_SLUG).first()
     if article is not None and not any(block.block_type == "image" for block in article.body):
