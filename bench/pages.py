@@ -102,6 +102,9 @@ for name, app, model in [("faq", "articles", "FAQPage"), ("standard page", "core
     url = by_model(app, model) if app else None
     if url:
         urls[name] = url
+faq = ArticlePage.objects.live().filter(slug="faq").first()
+if faq:
+    urls["faq"] = faq.url
 if "directory" in urls:
     urls["directory (filtered)"] = urls["directory"] + "?city=Oakland"
 

@@ -38,6 +38,7 @@ BUDGETS = {
     "article index": ("/learn/", 20),
     "article": ("/learn/what-is-kap/", 30),
     "article with image": (IMAGE_ARTICLE, 32),
+    "faq": ("/learn/faq/", 30),
     "standard page": ("/about/", 18),
 }
 
