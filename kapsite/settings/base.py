@@ -22,6 +22,8 @@ env = environ.Env(
     DB_CONNECT_TIMEOUT=(int, 3),
     CONN_MAX_AGE=(int, 60),
     LOG_LEVEL=(str, "INFO"),
+    TRUSTED_PROXY_COUNT=(int, 0),
+    BOOKING_RETENTION_DAYS=(int, 90),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -32,7 +34,9 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "content.core",
     "content.articles",
+    "content.booking",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -166,3 +170,10 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# Booking requests (content.booking): how long they are kept, and how the client IP is read for
+# the per-client rate limit: the number of reverse proxies in front of gunicorn that append to
+# X-Forwarded-For (0 = none, use REMOTE_ADDR). See content/booking/client_ip.py.
+BOOKING_RETENTION_DAYS = env("BOOKING_RETENTION_DAYS")
+BOOKING_RATE_LIMIT = "5/h"
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
