@@ -127,6 +127,7 @@ class BookingRequestViewSet(ModelViewSet):
     menu_order = 250
     add_to_admin_menu = True
     copy_view_enabled = False
+    add_to_reference_index = False
     inspect_view_enabled = True
     index_view_class = BookingRequestIndexView
     inspect_view_class = BookingRequestInspectView

@@ -152,14 +152,29 @@ class BookingForm(forms.Form):
             self.add_error("email", "Enter an email address or a phone number so we can reach you.")
         elif method == BookingRequest.ContactMethod.EMAIL and email_ok and not email:
             self.add_error("email", "Enter your email address, or choose another way to reach you.")
-        elif method in (BookingRequest.ContactMethod.PHONE, BookingRequest.ContactMethod.TEXT):
-            if phone_ok and not phone:
-                self.add_error(
-                    "phone", "Enter your phone number, or choose another way to reach you."
-                )
+        elif (
+            method in (BookingRequest.ContactMethod.PHONE, BookingRequest.ContactMethod.TEXT)
+            and phone_ok
+            and not phone
+        ):
+            self.add_error("phone", "Enter your phone number, or choose another way to reach you.")
         if method == BookingRequest.ContactMethod.TEXT:
             cleaned["text_ok"] = True
         return cleaned
+
+    def annotate_widgets(self):
+        """aria-describedby for hints and errors, aria-invalid on fields with errors."""
+        for name, field in self.fields.items():
+            bound = self[name]
+            described = []
+            if field.help_text:
+                described.append(f"{bound.auto_id}-hint")
+            if self.is_bound and name in self.errors:
+                field.widget.attrs["aria-invalid"] = "true"
+                if not isinstance(field.widget, forms.RadioSelect):
+                    described.append(f"{bound.auto_id}-error")
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
 
     def error_summary(self):
         """(field id, message) pairs in page order, for the summary at the top of the form."""

@@ -83,6 +83,9 @@ class BookingRequest(models.Model):
     notification_updated_at = models.DateTimeField(default=timezone.now)
     notification_next_attempt_at = models.DateTimeField(null=True, blank=True)
 
+    # Not in Wagtail's reference index: a provider page's "usage" must not list requests.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = "booking request"

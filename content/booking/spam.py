@@ -6,7 +6,7 @@ from enum import Enum
 from django.conf import settings
 from django.core import signing
 
-TOKEN_SALT = "content.booking.form-started"
+TOKEN_SALT = "content.booking.form-started"  # noqa: S105 - a signing salt, not a secret
 HONEYPOT_FIELD = "website"
 
 

@@ -68,6 +68,7 @@ def _initial_provider(request, form):
 
 
 def _render_form(request, page, form, status=200, token=None):
+    form.annotate_widgets()
     response = page.render(
         request,
         context_overrides={
