@@ -34,13 +34,14 @@ def check_form_token(token: str | None) -> TokenVerdict:
     if not token or len(token) > 200:
         return TokenVerdict.INVALID
     try:
-        started = signing.loads(token, salt=TOKEN_SALT, max_age=max_form_age_seconds())
-    except signing.SignatureExpired:
-        return TokenVerdict.EXPIRED
+        started = signing.loads(token, salt=TOKEN_SALT)
     except signing.BadSignature:
         return TokenVerdict.INVALID
     if not isinstance(started, int | float):
         return TokenVerdict.INVALID
-    if time.time() - started < min_fill_seconds():
+    age = time.time() - started
+    if age < min_fill_seconds():
         return TokenVerdict.TOO_FAST
+    if age > max_form_age_seconds():
+        return TokenVerdict.EXPIRED
     return TokenVerdict.OK
