@@ -12,7 +12,7 @@ from django.db import DatabaseError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from .client_ip import ratelimit_key
 from .forms import BookingForm
@@ -31,8 +31,9 @@ def rate() -> str:
 
 
 def _over_limit(request, increment: bool) -> bool:
+    """Check (increment=False) whether this client has used up its limit, or count one more."""
     try:
-        return is_ratelimited(
+        usage = get_usage(
             request,
             group=RATE_GROUP,
             key=ratelimit_key,
@@ -45,6 +46,9 @@ def _over_limit(request, increment: bool) -> bool:
         # (the honeypot and the time check still apply).
         logger.warning("booking rate limit unavailable: %s", type(exc).__name__)
         return False
+    if usage is None:
+        return False
+    return usage["should_limit"] if increment else usage["count"] >= usage["limit"]
 
 
 def _private(response):
