@@ -140,7 +140,11 @@ def test_csv_export_is_logged(client, intake_user, make_request):
     client.force_login(intake_user)
     response = client.get(INBOX, {"export": "csv"})
     assert response.status_code == 200
-    content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    content = (
+        b"".join(response.streaming_content).decode()
+        if response.streaming
+        else response.content.decode()
+    )
     rows = list(csv.reader(io.StringIO(content)))
     assert any("Casey Export" in row for row in rows)
     assert ModelLogEntry.objects.filter(action="booking.export", object_id=str(booking.pk)).exists()

@@ -55,7 +55,9 @@ def test_export_one_persons_requests(make_request):
     mine = make_request(email="Sam.Person@example.com", phone="(510) 555-0111", name="Sam Ñame")
     by_phone = make_request(email="", phone="(510) 555-0111", contact_method="phone")
     other = make_request(email="other@example.com", phone="(510) 555-0199")
-    rows = json.loads(run("booking_requests_for_person", "--email", "sam.person@EXAMPLE.com", "--export"))
+    rows = json.loads(
+        run("booking_requests_for_person", "--email", "sam.person@EXAMPLE.com", "--export")
+    )
     assert [row["reference"] for row in rows] == [mine.reference]
     assert rows[0]["name"] == "Sam Ñame"
     rows = json.loads(run("booking_requests_for_person", "--phone", "+1 510.555.0111", "--export"))
@@ -67,7 +69,9 @@ def test_delete_one_persons_requests(make_request):
     make_request(email="gone@example.com")
     make_request(email="GONE@example.com", phone="(510) 555-0155")
     kept = make_request(email="kept@example.com")
-    assert "Deleted 2 request(s)." in run("booking_requests_for_person", "--email", "gone@example.com", "--delete")
+    assert "Deleted 2 request(s)." in run(
+        "booking_requests_for_person", "--email", "gone@example.com", "--delete"
+    )
     assert list(BookingRequest.objects.values_list("pk", flat=True)) == [kept.pk]
 
 

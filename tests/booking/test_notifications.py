@@ -83,9 +83,9 @@ def test_retries_stop_after_the_maximum(make_request, settings):
 
     send_booking_notification.enqueue(booking.pk)
     for _ in range(5):
-        BookingRequest.objects.filter(pk=booking.pk, notification_next_attempt_at__isnull=False).update(
-            notification_next_attempt_at=timezone.now() - datetime.timedelta(seconds=1)
-        )
+        BookingRequest.objects.filter(
+            pk=booking.pk, notification_next_attempt_at__isnull=False
+        ).update(notification_next_attempt_at=timezone.now() - datetime.timedelta(seconds=1))
         retry_due()
     booking.refresh_from_db()
     assert booking.notification_attempts == 3
