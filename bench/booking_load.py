@@ -90,8 +90,14 @@ def visitor_address(i):
     return f"198.18.{i // 250}.{i % 250 + 1}"
 
 
+def http_request(url, **kwargs):
+    if not url.startswith(("http://", "https://")):
+        raise SystemExit("The target URL must start with http:// or https://")
+    return Request(url, **kwargs)  # noqa: S310 - scheme checked above
+
+
 def load_form(base, i):
-    request = Request(base + PATH, headers={"X-Forwarded-For": visitor_address(i)})
+    request = http_request(base + PATH, headers={"X-Forwarded-For": visitor_address(i)})
     with OPENER.open(request, timeout=30) as response:
         html = response.read().decode()
         cookie = response.headers.get("Set-Cookie", "")
@@ -114,7 +120,7 @@ def submit(base, i, form):
         "consent_to_contact": "on",
         "privacy_acknowledged": "on",
     }
-    request = Request(
+    request = http_request(
         base + PATH,
         data=urlencode(data).encode(),
         headers={
