@@ -33,6 +33,8 @@ env = environ.Env(
     FRONTEND_CACHE_CLOUDFLARE_ZONEID=(str, ""),
     FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
     FRONTEND_CACHE_HTTP_LOCATION=(str, ""),
+    TRUSTED_PROXY_COUNT=(int, 0),
+    BOOKING_RETENTION_DAYS=(int, 90),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -43,7 +45,9 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "content.core",
     "content.articles",
+    "content.booking",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",
@@ -235,3 +239,10 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# Booking requests (content.booking): how long they are kept, and how the client IP is read for
+# the per-client rate limit: the number of reverse proxies in front of gunicorn that append to
+# X-Forwarded-For (0 = none, use REMOTE_ADDR). See content/booking/client_ip.py.
+BOOKING_RETENTION_DAYS = env("BOOKING_RETENTION_DAYS")
+BOOKING_RATE_LIMIT = "5/h"
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
