@@ -23,8 +23,10 @@ def site_content(db):
 
 
 @pytest.fixture
-def load_content(transactional_db):
-    """For transactional (live server) tests: load the initial content into the empty database."""
+def load_content(django_db_serialized_rollback, transactional_db):
+    """For transactional (live server) tests. Each such test starts from the migrations' data
+    (locales, root page, groups), restored by serialized rollback after the previous one's flush,
+    and loads the initial content on top."""
     call_command("load_initial_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
