@@ -32,6 +32,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "content.core",
     "content.articles",
+    "content.providers",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
