@@ -143,7 +143,7 @@ class ProviderRowForm(forms.Form):
     latitude = forms.FloatField(required=False)
     longitude = forms.FloatField(required=False)
     phone = forms.CharField(max_length=30)
-    website = forms.URLField(required=False, max_length=200)
+    website = forms.URLField(required=False, max_length=200, assume_scheme="https")
     hours = forms.CharField(max_length=600, required=False)
     accessibility_notes = forms.CharField(max_length=1000, required=False)
     in_person = YesNoField(default=True)
