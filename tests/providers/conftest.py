@@ -1,5 +1,4 @@
 import pytest
-from wagtail.models import Page
 
 from content.providers.models import ProviderDirectoryPage, ProviderPage
 
@@ -111,10 +110,8 @@ def directory(db):
 
 @pytest.fixture
 def empty_directory(directory):
-    """The directory with the sample providers removed (rolled back after the test)."""
-    ProviderPage.objects.all().delete()
-    Page.objects.filter(pk=directory.pk).update(numchild=0)
-    directory.refresh_from_db()
+    """The directory with the sample providers unpublished (rolled back after the test)."""
+    ProviderPage.objects.update(live=False)
     return directory
 
 
