@@ -49,3 +49,11 @@ def test_query_budget_with_2000_providers(
     # Distance-sorted searches over the generated providers fill a page of 10.
     response = client.get("/find-a-provider/", QUERIES[1])
     assert response.content.count(b'class="c-card c-provider-card"') == 10
+
+
+@pytest.mark.django_db
+def test_provider_page_query_budget(client, django_assert_max_num_queries):
+    url = "/find-a-provider/lakeside-kap-oakland/"
+    client.get(url)
+    with django_assert_max_num_queries(24):
+        assert client.get(url).status_code == 200
