@@ -239,4 +239,4 @@ class DirectorySearch:
             outcome.previous_url = url({"page": number} if number > 1 else None)
         if page_obj.has_next():
             outcome.next_url = url({"page": page_obj.next_page_number()})
-        outcome.clear_url = self.directory.url or "?"
+        outcome.clear_url = self.directory.get_url(self.request) or "?"
