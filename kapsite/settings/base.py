@@ -45,6 +45,7 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "content.core",
     "content.articles",
+    "content.providers",
     "content.booking",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -1,0 +1,115 @@
+"""The directory's filter form: plain GET parameters, so a search can be bookmarked."""
+
+from __future__ import annotations
+
+from django import forms
+
+from . import geo
+
+RADIUS_CHOICES = [(10, "10 miles"), (25, "25 miles"), (50, "50 miles"), (100, "100 miles")]
+DEFAULT_RADIUS = 25
+VISIT_CHOICES = [
+    ("", "In person or telehealth"),
+    ("in_person", "In person"),
+    ("telehealth", "Telehealth (video or phone)"),
+]
+
+
+class YesCheckbox(forms.CheckboxInput):
+    """A checkbox that submits 'yes' and passes any other value on to be rejected."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, check_test=lambda value: value == "yes")
+
+    def format_value(self, value):
+        return "yes"
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name, "")
+
+
+class DirectoryFilterForm(forms.Form):
+    location = forms.CharField(
+        label="ZIP code or city",
+        required=False,
+        max_length=100,
+        help_text="For example 94612 or Oakland, CA.",
+        error_messages={"max_length": "Enter a ZIP code or a city name (100 characters at most)."},
+        widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "text"}),
+    )
+    radius = forms.TypedChoiceField(
+        label="Distance",
+        choices=RADIUS_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=DEFAULT_RADIUS,
+        error_messages={
+            "invalid_choice": "Choose 10, 25, 50 or 100 miles. We searched within 25 miles."
+        },
+    )
+    treatment = forms.ChoiceField(label="Treatment", required=False)
+    condition = forms.ChoiceField(label="Condition", required=False)
+    insurance = forms.ChoiceField(label="Insurance or payment", required=False)
+    visit = forms.ChoiceField(
+        label="How you want to be seen",
+        choices=VISIT_CHOICES,
+        required=False,
+        error_messages={"invalid_choice": "Choose in person, telehealth, or either."},
+    )
+    language = forms.ChoiceField(label="Language", required=False)
+    accepting = forms.ChoiceField(
+        label="Only show providers accepting new patients",
+        choices=[("yes", "yes")],
+        required=False,
+        widget=YesCheckbox,
+        error_messages={"invalid_choice": "This box can only be ticked or left empty."},
+    )
+
+    TAXONOMY_FIELDS = ("treatment", "condition", "insurance", "language")
+    EMPTY_LABELS = {
+        "treatment": "Any treatment",
+        "condition": "Any condition",
+        "insurance": "Any insurance or payment",
+        "language": "Any language",
+    }
+
+    def __init__(self, data, *, terms: dict[str, list]):
+        """``terms`` maps each taxonomy field to its terms (already loaded, one query each)."""
+        super().__init__(data)
+        self.terms = {name: {t.slug: t for t in items} for name, items in terms.items()}
+        for name in self.TAXONOMY_FIELDS:
+            field = self.fields[name]
+            field.choices = [("", self.EMPTY_LABELS[name])] + [
+                (t.slug, t.name) for t in terms[name]
+            ]
+            field.error_messages["invalid_choice"] = (
+                f"We do not list that {field.label.lower()}. Choose one from the list."
+            )
+
+    def clean_location(self):
+        text = self.cleaned_data["location"].strip()
+        if not text:
+            self.place = None
+            return ""
+        try:
+            self.place = geo.resolve_place(text)
+        except geo.PlaceNotFound as exc:
+            self.place = None
+            raise forms.ValidationError(str(exc)) from exc
+        return text
+
+    def full_clean(self):
+        self.place = None
+        super().full_clean()
+        for name, field in self.fields.items():
+            if name in self.errors:
+                field.widget.attrs["aria-invalid"] = "true"
+                described = [f"id_{name}_error"]
+                if field.help_text:
+                    described.append(f"id_{name}_helptext")
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+    def term(self, name):
+        """The chosen term object for a taxonomy field, or None."""
+        slug = self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
+        return self.terms[name].get(slug) if slug else None

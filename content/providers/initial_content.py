@@ -1,0 +1,62 @@
+"""Load the directory's taxonomies, the directory page and the sample providers from fixtures/.
+
+The sample providers are read with the same code as `manage.py import_providers`, so the
+fixture CSV files are also a worked example of the import format.
+"""
+
+from wagtail.models import Locale
+
+from content.core.initial_content import FIXTURES_DIR, ContentLoader, FixtureError
+from content.core.models import HomePage
+
+from .csv_import import ImportFailed, ProviderImporter
+from .models import Condition, InsuranceOption, Language, ProviderDirectoryPage, Treatment
+
+TAXONOMY_MODELS = {
+    "treatments": Treatment,
+    "conditions": Condition,
+    "insurance": InsuranceOption,
+    "languages": Language,
+}
+
+DIRECTORY = {
+    "title": "Find a provider",
+    "summary": "Search for ketamine-assisted therapy providers near you or by telehealth.",
+    "intro": (
+        "Search by ZIP code or city, the kind of care you want, your insurance and your language. "
+        "The listings below are sample data for this demo site."
+    ),
+    "results_note": (
+        "A listing is not a recommendation. Before you start, ask a provider about their "
+        "training, how they watch over you during a session, and the full cost."
+    ),
+    "show_in_menus": True,
+}
+
+
+def load(loader: ContentLoader):
+    spec = loader.read_yaml("providers/taxonomies.yaml")
+    locale = Locale.get_default()
+    for key, model in TAXONOMY_MODELS.items():
+        for position, item in enumerate(spec[key]):
+            defaults = {k: v for k, v in item.items() if k != "slug"}
+            defaults["sort_order"] = position
+            model.objects.update_or_create(slug=item["slug"], locale=locale, defaults=defaults)
+
+    home = HomePage.objects.get()
+    directory = loader.page(home, ProviderDirectoryPage, "find-a-provider", DIRECTORY)
+    importer = ProviderImporter(
+        directory,
+        FIXTURES_DIR / "providers" / "providers.csv",
+        FIXTURES_DIR / "providers" / "clinicians.csv",
+    )
+    try:
+        result = importer.run(skip_existing=not loader.update)
+    except ImportFailed as exc:
+        raise FixtureError("; ".join(str(e) for e in exc.errors)) from exc
+    for slug in result.created:
+        loader.log.append(f"created ProviderPage '{slug}'")
+    for slug in result.updated:
+        loader.log.append(f"updated ProviderPage '{slug}'")
+    for slug in result.skipped:
+        loader.log.append(f"kept ProviderPage '{slug}'")

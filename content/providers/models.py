@@ -1,0 +1,329 @@
+"""The provider directory: taxonomy snippets, the directory page and one page per practice."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+
+from content.core.models import BasePage
+
+from . import geo
+
+
+class TaxonomyBase(TranslatableMixin, models.Model):
+    """A named, ordered term patients filter by. The slug is what search links use."""
+
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=60, help_text="Used in search links; keep it stable.")
+    sort_order = models.PositiveSmallIntegerField(default=0)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["sort_order", "name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Treatment(TaxonomyBase):
+    """A way KAP is given (IV, IM, esketamine nasal spray, oral) or integration therapy only."""
+
+    description = models.CharField(max_length=240, blank=True)
+
+    panels = [*TaxonomyBase.panels, FieldPanel("description")]
+
+    class Meta(TaxonomyBase.Meta):
+        verbose_name = "treatment"
+
+
+class Condition(TaxonomyBase):
+    class Meta(TaxonomyBase.Meta):
+        verbose_name = "condition"
+
+
+class InsuranceOption(TaxonomyBase):
+    """A health plan, self-pay or a sliding scale."""
+
+    class Kind(models.TextChoices):
+        PLAN = "plan", "Insurance plan"
+        SELF_PAY = "self_pay", "Self-pay"
+        SLIDING_SCALE = "sliding_scale", "Sliding scale"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PLAN)
+
+    panels = [*TaxonomyBase.panels, FieldPanel("kind")]
+
+    class Meta(TaxonomyBase.Meta):
+        verbose_name = "insurance or payment option"
+
+
+class Language(TaxonomyBase):
+    code = models.CharField(max_length=12, blank=True, help_text="Language tag, e.g. 'es'.")
+
+    panels = [*TaxonomyBase.panels, FieldPanel("code")]
+
+    class Meta(TaxonomyBase.Meta):
+        verbose_name = "language"
+
+
+class ProviderDirectoryPage(BasePage):
+    """The searchable list of providers (one per site, at /find-a-provider/)."""
+
+    intro = models.TextField(blank=True, max_length=600)
+    results_note = models.TextField(
+        blank=True,
+        max_length=600,
+        help_text="Shown under the results, e.g. how listings are checked.",
+    )
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["providers.ProviderPage"]
+    max_count = 1
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("results_note")]
+
+    class Meta:
+        verbose_name = "provider directory"
+
+    def get_providers(self):
+        return ProviderPage.objects.live().public().child_of(self)
+
+    def get_context(self, request, *args, **kwargs):
+        from .search import DirectorySearch
+
+        context = super().get_context(request, *args, **kwargs)
+        context["search"] = DirectorySearch(self, request).run()
+        return context
+
+
+class ProviderPage(BasePage):
+    """One practice location, with the clinicians who work there."""
+
+    street_address = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    state = models.CharField(
+        max_length=2, blank=True, choices=sorted(geo.US_STATES.items(), key=lambda kv: kv[1])
+    )
+    postal_code = models.CharField("ZIP code", max_length=10, blank=True)
+    latitude = models.FloatField(
+        null=True, blank=True, help_text="Leave blank to use the middle of the ZIP code area."
+    )
+    longitude = models.FloatField(null=True, blank=True)
+    phone = models.CharField(max_length=30)
+    website = models.URLField(blank=True)
+    hours = models.TextField(blank=True, max_length=600, help_text="One line per day or range.")
+    accessibility_notes = models.TextField(blank=True, max_length=1000)
+
+    treatments = ParentalManyToManyField(Treatment, blank=True, related_name="providers")
+    treatments_not_offered = ParentalManyToManyField(
+        Treatment,
+        blank=True,
+        related_name="+",
+        help_text="Treatments patients often ask about that this practice does not offer.",
+    )
+    conditions = ParentalManyToManyField(Condition, blank=True, related_name="providers")
+    insurance = ParentalManyToManyField(InsuranceOption, blank=True, related_name="providers")
+    languages = ParentalManyToManyField(Language, blank=True, related_name="providers")
+
+    in_person = models.BooleanField("sees patients in person", default=True)
+    telehealth = models.BooleanField("offers telehealth", default=False)
+    telehealth_states = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Two-letter codes of the states where telehealth is offered, e.g. 'CA, OR'.",
+    )
+    accepting_new_patients = models.BooleanField(default=True)
+    is_sample = models.BooleanField(
+        "sample data", default=False, help_text="Fictional practice used in demo content."
+    )
+
+    parent_page_types = ["providers.ProviderDirectoryPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel([FieldPanel("city"), FieldPanel("state"), FieldPanel("postal_code")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="Address",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("website"),
+                FieldPanel("hours"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading="Contact and access",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("in_person"),
+                FieldPanel("telehealth"),
+                FieldPanel("telehealth_states"),
+                FieldPanel("accepting_new_patients"),
+            ],
+            heading="How patients are seen",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("treatments", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("treatments_not_offered", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("conditions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("insurance", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Care offered",
+        ),
+        InlinePanel("clinicians", label="Clinician", heading="Clinicians"),
+        FieldPanel("is_sample"),
+    ]
+    promote_panels = Page.promote_panels
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("city"),
+        index.FilterField("state"),
+    ]
+
+    class Meta:
+        verbose_name = "provider"
+
+    def clean(self):
+        super().clean()
+        self.clean_listing()
+
+    def clean_listing(self):
+        """Rules for a listing that do not depend on the page tree (also used by the CSV import)."""
+        errors: dict[str, str] = {}
+        self.postal_code = (self.postal_code or "").strip()
+        states, unknown = geo.normalise_states(self.telehealth_states)
+        if unknown:
+            errors["telehealth_states"] = (
+                f"Not a US state code: {', '.join(unknown)}. Use two letters, e.g. CA."
+            )
+        self.telehealth_states = states
+        offered = {t.pk for t in self.treatments.all()}
+        clash = [t.name for t in self.treatments_not_offered.all() if t.pk in offered]
+        if clash:
+            errors["treatments_not_offered"] = (
+                f"Listed as both offered and not offered: {', '.join(clash)}."
+            )
+        if not self.in_person and not self.telehealth:
+            errors["in_person"] = "Choose in person, telehealth, or both."
+        if self.telehealth and not states and "telehealth_states" not in errors:
+            errors["telehealth_states"] = "List the states where telehealth is offered."
+        if self.postal_code and not geo.ZIP_RE.match(self.postal_code):
+            errors["postal_code"] = "Enter a 5-digit ZIP code."
+        if (self.latitude is None) != (self.longitude is None):
+            errors["latitude"] = "Enter both latitude and longitude, or neither."
+        if self.latitude is not None and not -90 <= self.latitude <= 90:
+            errors["latitude"] = "Latitude must be between -90 and 90."
+        if self.longitude is not None and not -180 <= self.longitude <= 180:
+            errors["longitude"] = "Longitude must be between -180 and 180."
+        if self.in_person:
+            for name in ("street_address", "city", "state", "postal_code"):
+                if not getattr(self, name) and name not in errors:
+                    errors[name] = "Needed when patients are seen in person."
+            if self.latitude is None and self.postal_code and "postal_code" not in errors:
+                place = geo.lookup_zip(self.postal_code)
+                if place is None:
+                    errors["postal_code"] = "We could not find this ZIP code."
+                else:
+                    self.latitude, self.longitude = place.latitude, place.longitude
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def telehealth_state_list(self) -> list[str]:
+        return [s for s in self.telehealth_states.split(",") if s]
+
+    @property
+    def telehealth_state_names(self) -> list[str]:
+        return [geo.US_STATES.get(code, code) for code in self.telehealth_state_list]
+
+    @property
+    def has_address(self) -> bool:
+        return bool(self.street_address and self.city)
+
+    @property
+    def full_address(self) -> str:
+        parts = [self.street_address, self.city, f"{self.state} {self.postal_code}".strip()]
+        return ", ".join(p for p in parts if p)
+
+    @property
+    def directions_url(self) -> str:
+        """An external directions link (no map is embedded on our pages)."""
+        return "https://www.google.com/maps/dir/?" + urlencode(
+            {"api": "1", "destination": self.full_address}
+        )
+
+    @property
+    def phone_href(self) -> str:
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}"
+
+    def booking_url(self, request=None) -> str:
+        """The booking form with this provider pre-selected, or '' when none is configured."""
+        from content.core.models import ClinicSettings
+
+        settings = ClinicSettings.for_request(request) if request else ClinicSettings.load(request)
+        booking = settings.booking_page
+        if booking is None or not booking.live:
+            return ""
+        url = booking.get_url(request)
+        return f"{url}?provider={self.pk}" if url else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["booking_url"] = self.booking_url(request)
+        context["clinician_list"] = list(self.clinicians.all())
+        return context
+
+
+class Clinician(Orderable):
+    """A clinician who works at a practice location."""
+
+    class Role(models.TextChoices):
+        PRESCRIBER = "prescriber", "Prescriber"
+        KAP_THERAPIST = "kap_therapist", "KAP therapist"
+        INTEGRATION_THERAPIST = "integration_therapist", "Integration therapist"
+
+    page = ParentalKey(ProviderPage, on_delete=models.CASCADE, related_name="clinicians")
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=30, choices=Role.choices)
+    credentials = models.CharField(max_length=120, help_text="e.g. 'MD, psychiatrist'.")
+    licence_type = models.CharField(max_length=80, help_text="e.g. 'Physician and surgeon'.")
+    licence_number = models.CharField(max_length=40)
+    licence_state = models.CharField(
+        max_length=2, blank=True, choices=sorted(geo.US_STATES.items(), key=lambda kv: kv[1])
+    )
+    licence_verified_on = models.DateField(
+        "licence last verified", help_text="When staff last checked the licence with the board."
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("credentials"),
+        FieldRowPanel(
+            [FieldPanel("licence_type"), FieldPanel("licence_number"), FieldPanel("licence_state")]
+        ),
+        FieldPanel("licence_verified_on"),
+    ]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}"

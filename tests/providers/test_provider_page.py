@@ -1,0 +1,254 @@
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from wagtail.models import Page, Site
+
+from content.core.models import ClinicSettings, HomePage, StandardPage
+from content.providers.models import (
+    Clinician,
+    ProviderDirectoryPage,
+    ProviderPage,
+    Treatment,
+)
+
+SAMPLE = "/find-a-provider/lakeside-kap-oakland/"
+
+
+def get(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.mark.django_db
+def test_provider_page_shows_everything(client):
+    page = ProviderPage.objects.get(slug="lakeside-kap-oakland")
+    soup = get(client, SAMPLE)
+    text = soup.get_text(" ", strip=True)
+    assert soup.find("h1").get_text() == page.title
+    for expected in [
+        "200 Sample Avenue, Suite 300",
+        "Oakland, CA 94612",
+        "(510) 555-0101",
+        "https://lakeside.example.com",
+        "Monday to Friday, 8am to 6pm",
+        "Step-free entrance",
+        "Ketamine infusion (IV)",
+        "Ketamine injection (IM)",
+        "Not offered here",
+        "Esketamine nasal spray (Spravato)",
+        "PTSD",
+        "Aetna",
+        "Spanish (Español)",
+        "Telehealth available in California",
+        "Accepting new patients",
+        "sample listing",
+    ]:
+        assert expected in text, expected
+    clinicians = soup.select(".c-clinician")
+    assert len(clinicians) == page.clinicians.count() >= 2
+    first = page.clinicians.order_by("sort_order").first()
+    card = clinicians[0].get_text(" ", strip=True)
+    assert first.name in card and first.credentials in card
+    assert first.get_role_display() in card
+    assert first.licence_number in card and first.licence_type in card
+    assert first.licence_verified_on.strftime("%Y-%m-%d") in str(clinicians[0])
+    directions = soup.select_one('a[href^="https://www.google.com/maps/dir/?api=1&destination="]')
+    assert "Get directions" in directions.get_text()
+    assert "200+Sample+Avenue" in directions["href"]
+    assert "noopener" in directions["rel"]
+    assert not soup.find("iframe")
+    assert soup.find("a", href="tel:5105550101")
+
+
+@pytest.mark.django_db
+def test_request_link_preselects_this_provider(client):
+    booking = StandardPage.objects.get(slug="about")
+    settings = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.booking_page = booking
+    settings.save()
+    page = ProviderPage.objects.get(slug="lakeside-kap-oakland")
+    soup = get(client, SAMPLE)
+    link = soup.find("a", string="Request an appointment")
+    assert link["href"] == f"/about/?provider={page.pk}"
+
+
+@pytest.mark.django_db
+def test_without_a_booking_page_the_call_to_action_is_a_phone_call(client):
+    settings = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.booking_page = None
+    settings.save()
+    soup = get(client, SAMPLE)
+    assert not soup.find("a", string="Request an appointment")
+    cta = soup.select_one(".c-provider__cta a")
+    assert cta["href"] == "tel:5105550101"
+    assert "Call (510) 555-0101" in cta.get_text()
+
+
+@pytest.mark.django_db
+def test_unpublished_booking_page_falls_back_to_phone(client):
+    booking = StandardPage.objects.get(slug="about")
+    booking.unpublish()
+    settings = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.booking_page = booking
+    settings.save()
+    soup = get(client, SAMPLE)
+    assert not soup.find("a", string="Request an appointment")
+
+
+@pytest.mark.django_db
+def test_telehealth_only_page_has_no_address_or_directions(client):
+    soup = get(client, "/find-a-provider/west-coast-integration-telehealth/")
+    text = soup.get_text(" ", strip=True)
+    assert "Telehealth only" in text
+    assert "California, Oregon, Washington, Nevada" not in text  # shown sorted
+    assert "California, Nevada, Oregon, Washington" in text
+    assert not soup.select_one('a[href^="https://www.google.com/maps/"]')
+
+
+# -- tree rules ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_tree_rules():
+    home = HomePage.objects.get()
+    directory = ProviderDirectoryPage.objects.get()
+    assert directory.slug == "find-a-provider"
+    assert directory.show_in_menus
+    assert directory.get_parent().specific == home
+    assert ProviderDirectoryPage.allowed_parent_page_models() == [HomePage]
+    assert ProviderDirectoryPage.allowed_subpage_models() == [ProviderPage]
+    assert ProviderPage.allowed_parent_page_models() == [ProviderDirectoryPage]
+    assert ProviderPage.allowed_subpage_models() == []
+    # Only one directory per site (it exists already from the sample content).
+    assert not ProviderDirectoryPage.can_create_at(home)
+    assert ProviderPage.can_create_at(directory)
+    assert not ProviderPage.can_create_at(home)
+    assert not ProviderPage.can_create_at(StandardPage.objects.get(slug="about"))
+    assert not ProviderDirectoryPage.can_create_at(StandardPage.objects.get(slug="about"))
+
+
+@pytest.mark.django_db
+def test_directory_can_be_created_under_home_when_missing():
+    home = HomePage.objects.get()
+    ProviderDirectoryPage.objects.get().delete()
+    assert ProviderDirectoryPage.can_create_at(home)
+    assert not ProviderDirectoryPage.can_create_at(Page.get_first_root_node())
+
+
+@pytest.mark.django_db
+def test_directory_in_main_navigation(client):
+    soup = get(client, "/")
+    nav = soup.find("nav", attrs={"aria-label": "Main"})
+    assert nav.find("a", href="/find-a-provider/")
+
+
+# -- model validation ---------------------------------------------------------------------
+
+
+def _provider(**overrides):
+    values = {
+        "title": "Test practice",
+        "slug": "test-practice",
+        "street_address": "1 Sample Street",
+        "city": "Oakland",
+        "state": "CA",
+        "postal_code": "94612",
+        "phone": "(510) 555-0199",
+    }
+    values.update(overrides)
+    return ProviderPage(**values)
+
+
+@pytest.mark.django_db
+def test_coordinates_come_from_the_zip_code_when_blank():
+    page = _provider()
+    page.clean_listing()
+    assert page.latitude == pytest.approx(37.8085)
+    assert page.longitude == pytest.approx(-122.2668)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"in_person": False, "telehealth": False}, "in_person"),
+        ({"telehealth": True, "telehealth_states": ""}, "telehealth_states"),
+        ({"telehealth": True, "telehealth_states": "CA, QQ"}, "telehealth_states"),
+        ({"postal_code": "9461"}, "postal_code"),
+        ({"postal_code": "00000"}, "postal_code"),
+        ({"street_address": ""}, "street_address"),
+        ({"latitude": 37.0}, "latitude"),
+        ({"latitude": 137.0, "longitude": 0.0}, "latitude"),
+    ],
+)
+def test_listing_rules(overrides, field):
+    page = _provider(**overrides)
+    with pytest.raises(ValidationError) as exc:
+        page.clean_listing()
+    assert field in exc.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_treatment_cannot_be_offered_and_not_offered():
+    iv = Treatment.objects.get(slug="iv-ketamine")
+    page = _provider()
+    page.treatments = [iv]
+    page.treatments_not_offered = [iv]
+    with pytest.raises(ValidationError) as exc:
+        page.clean_listing()
+    assert "treatments_not_offered" in exc.value.message_dict
+
+
+@pytest.mark.django_db
+def test_editor_creates_a_provider_with_inline_clinicians(admin_client):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    directory = ProviderDirectoryPage.objects.get()
+    iv = Treatment.objects.get(slug="iv-ketamine")
+    data = nested_form_data(
+        {
+            "title": "Admin Made Practice",
+            "slug": "admin-made-practice",
+            "summary": "",
+            "street_address": "5 Sample Road",
+            "city": "Oakland",
+            "state": "CA",
+            "postal_code": "94612",
+            "phone": "(510) 555-0188",
+            "in_person": "on",
+            "accepting_new_patients": "on",
+            "clinicians": inline_formset(
+                [
+                    {
+                        "name": "Test Clinician",
+                        "role": "prescriber",
+                        "credentials": "MD",
+                        "licence_type": "Physician and surgeon",
+                        "licence_number": "SAMPLE-1",
+                        "licence_state": "CA",
+                        "licence_verified_on": "2026-01-15",
+                    }
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+    data["treatments"] = [iv.pk]  # a multiple choice, not a nested list
+    response = admin_client.post(f"/admin/pages/add/providers/providerpage/{directory.pk}/", data)
+    assert response.status_code == 302, response.content[:2000]
+    page = ProviderPage.objects.get(slug="admin-made-practice")
+    assert page.live
+    assert page.latitude == pytest.approx(37.8085)
+    clinician = Clinician.objects.get(page=page)
+    assert clinician.licence_verified_on == datetime.date(2026, 1, 15)
+    assert list(page.treatments.all()) == [iv]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", ["treatment", "condition", "insuranceoption", "language"])
+def test_taxonomies_are_edited_in_the_admin(admin_client, model):
+    response = admin_client.get(f"/admin/snippets/providers/{model}/")
+    assert response.status_code == 200
