@@ -166,3 +166,13 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# --- Security (issue 9): headers, CSP, cookies, sessions, error pages -----------------------
+# Everything lives in kapsite/settings/security.py; production-only parts in production.py.
+from .security import *  # noqa: E402, F403
+from .security import DJANGO_ADMIN_ENABLED, with_security_middleware  # noqa: E402
+
+INSTALLED_APPS += ["content.security", "csp"]
+if DJANGO_ADMIN_ENABLED:
+    INSTALLED_APPS += ["django.contrib.admin"]
+MIDDLEWARE = with_security_middleware(MIDDLEWARE)
