@@ -58,8 +58,9 @@ def test_editor_conversion_drops_hostile_markup():
 
 @pytest.mark.django_db
 def test_public_page_and_admin_listing_escape_hostile_content(client, admin_client):
-    from content.core.models import HomePage
     from wagtail.models import Page
+
+    from content.core.models import HomePage
 
     home = HomePage.objects.get()
     home.intro = HOSTILE
