@@ -7,6 +7,7 @@ DatabaseUnavailableMiddleware last, so it sees exceptions raised by views.
 """
 
 import logging
+import re
 import time
 
 from csp.middleware import CSPMiddleware, PolicyParts
@@ -22,6 +23,9 @@ from .signals import LOGIN_AT_KEY
 
 logger = logging.getLogger("kapsite.security")
 
+# C0 control characters (tab, newline and carriage return allowed), DEL and the C1 range.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 ALLOWED_METHODS = frozenset({"GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"})
 LAST_SEEN_KEY = "_kapsite_last_seen"
 
@@ -64,6 +68,10 @@ class SecurityHeadersMiddleware:
             )
             response["Allow"] = "GET, HEAD, POST, OPTIONS"
             return response
+        if not is_admin_path(request.path_info) and self.has_control_characters(request):
+            from .views import control_characters_rejected
+
+            return control_characters_rejected(request)
         response = self.get_response(request)
         if self.wants_no_store(request, response):
             patch_cache_control(response, no_store=True, no_cache=True, private=True)
@@ -71,6 +79,15 @@ class SecurityHeadersMiddleware:
                 del response["Cache-Control"]
                 patch_cache_control(response, no_store=True, no_cache=True, private=True)
         return response
+
+    @staticmethod
+    def has_control_characters(request) -> bool:
+        """NUL and other control characters in a query string or form field are never
+        meaningful on the public site: refuse them with a message instead of storing them."""
+        values = [*request.GET.keys(), *(v for vs in request.GET.lists() for v in vs[1])]
+        if request.method == "POST" and request.content_type in FORM_CONTENT_TYPES:
+            values += [*request.POST.keys(), *(v for vs in request.POST.lists() for v in vs[1])]
+        return any(CONTROL_CHARACTERS.search(value) for value in values)
 
     @staticmethod
     def wants_no_store(request, response) -> bool:

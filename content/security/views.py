@@ -83,3 +83,18 @@ def csrf_failure(request, reason=""):
             ),
         },
     )
+
+
+def control_characters_rejected(request):
+    """A query or form that contains NUL or other control characters (a 400 with a message)."""
+    return _render(
+        request,
+        400,
+        extra={
+            "heading": "Please check what you typed",
+            "text": (
+                "Something you typed or pasted has hidden control characters that we cannot "
+                "accept. Please type it again without them and send it again."
+            ),
+        },
+    )
