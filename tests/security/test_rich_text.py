@@ -78,3 +78,12 @@ def test_public_page_and_admin_listing_escape_hostile_content(client, admin_clie
     body = listing.content.decode()
     assert '<script>alert("t")</script>' not in body
     assert "&lt;script&gt;" in body
+
+
+def test_crisis_links_survive():
+    html = sanitise_rich_text(
+        '<p><a href="sms:988">Text 988</a> <a href="tel:911">911</a> <a href="/learn/">learn</a>'
+        ' <a href="mailto:hello@example.com">mail</a> <a href="vbscript:x">bad</a></p>'
+    )
+    hrefs = [a.get("href") for a in BeautifulSoup(html, "html.parser").find_all("a")]
+    assert hrefs == ["sms:988", "tel:911", "/learn/", "mailto:hello@example.com", None]
