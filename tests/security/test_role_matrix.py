@@ -1,8 +1,8 @@
 """Who may open which admin screen: booking requests for Intake only, page editing for
 Editors and Clinical reviewers only.
 
-Booking admin routes are discovered from the URL resolver (any admin URL whose name or
-namespace mentions "booking"); the test fails if the booking app is installed and a route is
+Booking admin routes are discovered from the URL resolver (any admin URL whose name,
+namespace or path mentions "booking", or that lives under admin/intake/); the test fails if the booking app is installed and a route is
 missing from BOOKING_ROUTES, so new screens cannot slip past the matrix.
 """
 
@@ -31,7 +31,11 @@ def admin_url_names(resolver=None, namespace="", prefix=""):
 
 
 def booking_admin_routes() -> dict[str, str]:
-    return {name: route for name, route in admin_url_names() if "booking" in name.lower()}
+    return {
+        name: route
+        for name, route in admin_url_names()
+        if "booking" in name.lower() or "booking" in route or route.startswith("admin/intake")
+    }
 
 
 def make_user(role: str):
