@@ -15,9 +15,21 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+# Django's own admin only when an administrator turns it on (DJANGO_ADMIN_ENABLED=true).
+if getattr(settings, "DJANGO_ADMIN_ENABLED", False):
+    from django.contrib import admin
+
+    urlpatterns.insert(0, path("django-admin/", admin.site.urls))
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Friendly error pages that reveal nothing (content/security/views.py).
+handler400 = "content.security.views.bad_request"
+handler403 = "content.security.views.permission_denied"
+handler404 = "content.security.views.page_not_found"
+handler500 = "content.security.views.server_error"

@@ -247,3 +247,13 @@ LOGGING = {
 BOOKING_RETENTION_DAYS = env("BOOKING_RETENTION_DAYS")
 BOOKING_RATE_LIMIT = "5/h"
 TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+
+# --- Security (issue 9): headers, CSP, cookies, sessions, error pages -----------------------
+# Everything lives in kapsite/settings/security.py; production-only parts in production.py.
+from .security import *  # noqa: E402, F403
+from .security import DJANGO_ADMIN_ENABLED, with_security_middleware  # noqa: E402
+
+INSTALLED_APPS += ["content.security", "csp"]
+if DJANGO_ADMIN_ENABLED:
+    INSTALLED_APPS += ["django.contrib.admin"]
+MIDDLEWARE = with_security_middleware(MIDDLEWARE)

@@ -21,16 +21,14 @@ ALLOWED_HOSTS = _required("ALLOWED_HOSTS", cast=list)
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-SECURE_HSTS_SECONDS = 63072000
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- Security (issue 9): production-only cookie rules ----------------------------------------
+# Headers (HSTS, nosniff, Referrer-Policy, COOP, CSP, Permissions-Policy) come from
+# kapsite/settings/security.py via base.py. `__Host-` names require Secure, Path=/ and no Domain.
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 # Hashed, compressed (gzip and brotli) static files served by whitenoise with far-future caching.
 STORAGES = {

@@ -1,0 +1,140 @@
+"""Security settings shared by every environment (issue 9).
+
+Imported at the end of base.py. Production-only parts (Secure cookies, `__Host-` names, SSL
+redirect) live in the marked section of production.py.
+
+Content-Security-Policy (django-csp 4.0):
+- Public pages: CONTENT_SECURITY_POLICY below. Self only, no 'unsafe-inline': an inline
+  script must carry `nonce="{{ request.csp_nonce }}"`; inline style= attributes are not
+  allowed at all. Embedded third-party frames (video embeds) are blocked by design.
+- Wagtail admin (/admin/ and /django-admin/): KAPSITE_ADMIN_CSP_DIRECTIVES. Looser because
+  the Wagtail admin ships inline scripts and style attributes (Draftail, Stimulus
+  controllers, the preview panel iframe). Still self-only for sources, no objects, no
+  <base>, and only framable by the site itself (the preview panel).
+"""
+
+import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+
+_env = environ.Env()
+
+SECURITY_MIDDLEWARE_TOP = [
+    "content.security.middleware.SecurityHeadersMiddleware",
+    "content.security.middleware.KapsiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+]
+SECURITY_MIDDLEWARE_AFTER_AUTH = [
+    "content.security.middleware.AdminSessionLimitsMiddleware",
+]
+SECURITY_MIDDLEWARE_LAST = [
+    "content.security.middleware.DatabaseUnavailableMiddleware",
+]
+
+
+def with_security_middleware(middleware):
+    """The project's middleware list with the security layers in their places."""
+    result = list(middleware)
+    top = result.index("django.middleware.security.SecurityMiddleware") + 1
+    result[top:top] = SECURITY_MIDDLEWARE_TOP
+    after = result.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+    result[after:after] = SECURITY_MIDDLEWARE_AFTER_AUTH
+    return result + SECURITY_MIDDLEWARE_LAST
+
+
+KAPSITE_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": [NONE],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+KAPSITE_ADMIN_CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "media-src": [SELF, "blob:"],
+    "worker-src": [SELF, "blob:"],
+    "frame-src": [SELF],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+
+# Every powerful browser feature is off for every origin.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "fullscreen",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# Headers sent by Django's SecurityMiddleware (HSTS only on HTTPS responses).
+SECURE_HSTS_SECONDS = 63072000  # two years
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Cookies: SameSite=Lax, HttpOnly (Wagtail reads the CSRF token from the page, not the cookie).
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "content.security.views.csrf_failure"
+
+# Sessions: 12 hours at most from login; the admin also ends after 30 idle minutes.
+SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
+SESSION_ADMIN_IDLE_SECONDS = 30 * 60
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Responses for these page types (and any page with `cache_no_store = True`) are no-store.
+KAPSITE_NO_STORE_PAGE_TYPES = ["BookingPage"]
+
+# Outage page: how long browsers should wait, and the phone shown when the DB is down.
+KAPSITE_RETRY_AFTER_SECONDS = 120
+KAPSITE_FALLBACK_PHONE = _env.str("CLINIC_FALLBACK_PHONE", default="(510) 555-0142")
+
+# Django's own admin is off unless an administrator turns it on (DJANGO_ADMIN_ENABLED=true).
+DJANGO_ADMIN_ENABLED = _env.bool("DJANGO_ADMIN_ENABLED", default=False)
