@@ -22,6 +22,7 @@ env = environ.Env(
     DB_CONNECT_TIMEOUT=(int, 3),
     CONN_MAX_AGE=(int, 60),
     LOG_LEVEL=(str, "INFO"),
+    TRUSTED_PROXY_COUNT=(int, 0),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -32,6 +33,11 @@ CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "content.core",
     "content.articles",
+    "content.governance",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -64,9 +70,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor authentication: required for the groups in TWO_FACTOR_REQUIRED_GROUPS.
+    "content.governance.middleware.GroupTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kapsite.urls"
@@ -122,6 +132,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Admin accounts: login throttling (django-axes) and two-factor authentication (wagtail-2fa).
+AUTHENTICATION_BACKENDS = [
+    "content.governance.auth_backends.ThrottledLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins are counted in the database (shared by every web process) per username and
+# client address; five failures lock that pair out for 15 minutes.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "governance/lockout.html"
+# The client address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT proxies in front of the site,
+# the address the outermost trusted proxy saw (never a client-supplied header).
+AXES_CLIENT_IP_CALLABLE = "content.governance.client_ip.client_ip"
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+WAGTAIL_2FA_REQUIRED = True
+WAGTAIL_2FA_OTP_TOTP_NAME = "kapsite"
+TWO_FACTOR_REQUIRED_GROUPS = ["Clinical reviewers", "Intake", "Administrators"]
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
