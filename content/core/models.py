@@ -1,6 +1,5 @@
 """Shared models: people, site settings, abstract page mixins, the home and standard pages."""
 
-import datetime
 import math
 
 from django.conf import settings
@@ -19,7 +18,6 @@ from .blocks import PRIMARY_REFERENCE_KINDS, BodyStreamBlock, ReferencesBlock
 from .forms import ClinicalReviewPageForm
 from .panels import EditorChecksPanel
 from .review import one_year_after, publication_problems
-
 
 WORDS_PER_MINUTE = 200
 

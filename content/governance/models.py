@@ -60,7 +60,7 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
 
     def record_review(self, task_state, user):
         """Save a revision naming the approving reviewer and today's review dates."""
-        page = task_state.workflow_state.content_object
+        page = task_state.workflow_state.content_object.specific
         page = page.get_latest_revision_as_object()
         if not isinstance(page, ClinicalReviewMixin):
             return

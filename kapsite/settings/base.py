@@ -185,6 +185,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# An approved workflow publishes as the approver without their needing "publish" permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "content.governance.workflows.publish_approved"
 
 # Logs never carry request bodies or query strings; see content.core.logging.
 LOGGING = {
