@@ -10,6 +10,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 INLINE_FEATURES = ["bold", "italic", "link"]
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -289,6 +290,14 @@ class BodyStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
+    # A dated Fact snippet (FDA status, crisis numbers, prices) kept current in one place;
+    # pages using a fact past its recheck date appear in the "Content due for review" report.
+    fact = SnippetChooserBlock(
+        "core.Fact",
+        icon="calendar-check",
+        template="blocks/fact_block.html",
+        description="A fact that changes over time (kept in Snippets with its source and dates).",
+    )
     table = TableBlock(
         template="blocks/table_block.html",
         icon="table",

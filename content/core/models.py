@@ -1,8 +1,8 @@
 """Shared models: people, site settings, abstract page mixins, the home and standard pages."""
 
-import datetime
 import math
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -15,15 +15,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from .blocks import PRIMARY_REFERENCE_KINDS, BodyStreamBlock, ReferencesBlock
-
-
-def one_year_after(day: datetime.date) -> datetime.date:
-    """The same calendar day a year later (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
-
+from .forms import ClinicalReviewPageForm
+from .panels import EditorChecksPanel
+from .review import one_year_after, publication_problems
 
 WORDS_PER_MINUTE = 200
 
@@ -44,6 +38,15 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     is_sample = models.BooleanField(
         "sample data", default=False, help_text="Fictional person used in demo content."
     )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+        help_text="Internal only: the admin account of this person. A clinical reviewer's "
+        "approval records this person as the page's reviewer.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -51,6 +54,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("job_title"),
         FieldPanel("bio"),
         FieldPanel("email"),
+        FieldPanel("user"),
         FieldPanel("is_sample"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -62,6 +66,46 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+
+@register_snippet
+class Fact(TranslatableMixin, index.Indexed, models.Model):
+    """A fact that changes over time (FDA status, crisis numbers, prices), with its dates.
+
+    Pages show it through the body's ``fact`` block, so a change here updates every page.
+    Pages that use a fact past its recheck date appear in the "Content due for review" report.
+    """
+
+    text = models.CharField(max_length=300, help_text="One plain sentence, as readers see it.")
+    source_url = models.URLField("source", help_text="Where the fact was checked.")
+    verified_on = models.DateField("verified on", help_text="When someone last checked it.")
+    recheck_on = models.DateField("recheck by", help_text="When it must be checked again.")
+
+    panels = [
+        FieldPanel("text"),
+        FieldPanel("source_url"),
+        FieldPanel("verified_on"),
+        FieldPanel("recheck_on"),
+    ]
+    search_fields = [index.SearchField("text"), index.AutocompleteField("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["recheck_on"]
+        verbose_name = "fact"
+
+    def __str__(self):
+        return self.text
+
+    def clean(self):
+        super().clean()
+        if self.verified_on and self.recheck_on and self.recheck_on <= self.verified_on:
+            raise ValidationError(
+                {"recheck_on": "The recheck date must be after the verified date."}
+            )
+
+    @property
+    def is_stale(self):
+        return self.recheck_on < timezone.localdate()
 
 
 @register_setting(icon="site")
@@ -149,7 +193,11 @@ class BasePage(Page):
 
 
 class ClinicalReviewMixin(models.Model):
-    """Authorship, clinical review dates and references for health content."""
+    """Authorship, clinical review dates and references for health content.
+
+    Publishing or sending for review is gated (see ``content.core.forms``): drafts can be
+    saved incomplete, but not published without everything ``publication_problems`` checks.
+    """
 
     author = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -163,7 +211,10 @@ class ClinicalReviewMixin(models.Model):
     )
     references = StreamField(ReferencesBlock(), blank=True)
 
+    base_form_class = ClinicalReviewPageForm
+
     review_panels = [
+        EditorChecksPanel(heading="Editor checks (warnings)"),
         MultiFieldPanel(
             [
                 FieldPanel("author"),
@@ -191,6 +242,15 @@ class ClinicalReviewMixin(models.Model):
                 )
         if errors:
             raise ValidationError(errors)
+
+    def publication_problems(self) -> dict[str, str]:
+        return publication_problems(
+            author=self.author,
+            clinical_reviewer=self.clinical_reviewer,
+            last_reviewed=self.last_reviewed,
+            next_review_due=self.next_review_due,
+            references=self.references,
+        )
 
     @property
     def primary_reference_count(self):

@@ -47,6 +47,11 @@ INSTALLED_APPS = [
     "content.articles",
     "content.providers",
     "content.booking",
+    "content.governance",
+    "wagtail_2fa",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -84,9 +89,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor authentication: required for the groups in TWO_FACTOR_REQUIRED_GROUPS.
+    "content.governance.middleware.GroupTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # django-axes last, as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kapsite.urls"
@@ -181,6 +190,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Admin accounts: login throttling (django-axes) and two-factor authentication (wagtail-2fa).
+AUTHENTICATION_BACKENDS = [
+    "content.governance.auth_backends.ThrottledLoginBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failed logins are counted in the database (shared by every web process) per username and
+# client address; five failures lock that pair out for 15 minutes.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "governance/lockout.html"
+# The client address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT proxies in front of the site,
+# the address the outermost trusted proxy saw (never a client-supplied header).
+AXES_CLIENT_IP_CALLABLE = "content.core.client_ip.client_ip"
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+WAGTAIL_2FA_REQUIRED = True
+WAGTAIL_2FA_OTP_TOTP_NAME = "kapsite"
+TWO_FACTOR_REQUIRED_GROUPS = ["Clinical reviewers", "Intake", "Administrators"]
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
@@ -228,8 +258,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# An approved workflow publishes as the approver without their needing "publish" permission.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "content.governance.workflows.publish_approved"
 
-# Logs never carry request bodies or query strings; see content.core.logging.
+# Logs never carry request bodies or query strings (see gunicorn.conf.py access_log_format).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -243,10 +275,9 @@ LOGGING = {
 
 # Booking requests (content.booking): how long they are kept, and how the client IP is read for
 # the per-client rate limit: the number of reverse proxies in front of gunicorn that append to
-# X-Forwarded-For (0 = none, use REMOTE_ADDR). See content/booking/client_ip.py.
+# X-Forwarded-For (TRUSTED_PROXY_COUNT, above). See content/core/client_ip.py.
 BOOKING_RETENTION_DAYS = env("BOOKING_RETENTION_DAYS")
 BOOKING_RATE_LIMIT = "5/h"
-TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 
 # --- Security (issue 9): headers, CSP, cookies, sessions, error pages -----------------------
 # Everything lives in kapsite/settings/security.py; production-only parts in production.py.

@@ -81,7 +81,8 @@ def test_behind_a_proxy_the_forwarded_address_is_used(booking_page, redis_cache,
 
 
 def test_client_ip_without_proxy_ignores_the_header(rf, settings):
-    from content.booking.client_ip import client_ip, ratelimit_key
+    from content.booking.client_ip import ratelimit_key
+    from content.core.client_ip import client_ip
 
     settings.TRUSTED_PROXY_COUNT = 0
     request = rf.get("/", REMOTE_ADDR="192.0.2.1", HTTP_X_FORWARDED_FOR="1.1.1.1")

@@ -1,0 +1,62 @@
+"""The page editor form for health pages: the publish gate.
+
+A health page (any page with ``ClinicalReviewMixin``) may be saved as an incomplete draft, but
+publishing it or sending it for clinical review needs an author, a clinical reviewer, review
+dates at most 12 months apart and at least two references, one primary. Each missing item is
+reported on its own field so the editor sees exactly what to fix; nothing is saved meanwhile.
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks import StreamBlockValidationError
+
+from .review import publication_problems
+
+# The names of the page editor's action buttons (wagtail/admin/views/pages/{create,edit}.py).
+PUBLISH_ACTION = "action-publish"
+SUBMIT_ACTION = "action-submit"
+WORKFLOW_ACTION = "action-workflow-action"
+OWN_SUBMISSION_MESSAGE = (
+    "You sent this page for review, so another clinical reviewer must approve it."
+)
+
+
+class ClinicalReviewPageForm(WagtailAdminPageForm):
+    @property
+    def gated_action(self) -> str | None:
+        """'publish' or 'submit' when the editor pressed a button that needs a complete page."""
+        if self.data.get(PUBLISH_ACTION):
+            return "publish"
+        if self.data.get(SUBMIT_ACTION):
+            return "submit"
+        return None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.gated_action:
+            self._check_publication(cleaned_data)
+        if self.data.get(WORKFLOW_ACTION) and self.data.get("workflow-action-name") == "approve":
+            self._check_not_own_submission()
+        return cleaned_data
+
+    def _check_publication(self, cleaned_data):
+        names = ["author", "clinical_reviewer", "last_reviewed", "next_review_due", "references"]
+        problems = publication_problems(**{name: cleaned_data.get(name) for name in names})
+        for name, message in problems.items():
+            if name in self.errors:
+                continue  # the field already shows why its value is not valid
+            if name == "references":
+                # The StreamField widget shows errors of its own type above its blocks.
+                error = StreamBlockValidationError(non_block_errors=ErrorList([message]))
+            else:
+                error = ValidationError(message, code="publication_gate")
+            self.add_error(name, error)
+
+    def _check_not_own_submission(self):
+        page = self.instance
+        if not page.pk:
+            return
+        workflow_state = page.current_workflow_state
+        if workflow_state and self.for_user and workflow_state.requested_by_id == self.for_user.pk:
+            raise ValidationError(OWN_SUBMISSION_MESSAGE, code="own_submission")

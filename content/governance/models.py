@@ -1,0 +1,74 @@
+"""The Clinical review workflow task.
+
+Editors send a health page for review; a member of the Clinical reviewers group approves it
+(optionally with a comment) or requests changes. Approval records the reviewer and today's
+review date on the page, sets the next review within 12 months, and then Wagtail publishes
+the page. Wagtail's audit log records who approved or rejected what. Nobody may approve a
+page they sent for review themselves.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import AbstractGroupApprovalTask
+
+from content.core.forms import OWN_SUBMISSION_MESSAGE
+from content.core.models import ClinicalReviewMixin, Person
+from content.core.review import one_year_after
+
+
+def person_for_user(user):
+    """The Person snippet of an admin user: linked explicitly, else matched by e-mail."""
+    person = Person.objects.filter(user=user).order_by("pk").first()
+    if person is None and user.email:
+        person = Person.objects.filter(email__iexact=user.email).order_by("pk").first()
+    return person
+
+
+class ClinicalReviewTask(AbstractGroupApprovalTask):
+    class Meta:
+        verbose_name = "Clinical review task"
+        verbose_name_plural = "Clinical review tasks"
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "A clinician in the chosen groups approves the page; approval records them as "
+            "the clinical reviewer with today's review date. Nobody approves their own submission."
+        )
+
+    @staticmethod
+    def is_own_submission(task_state, user) -> bool:
+        return task_state.workflow_state.requested_by_id == user.pk
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        state = obj.current_workflow_state if hasattr(obj, "current_workflow_state") else None
+        if state and state.requested_by_id == user.pk:
+            # Only "Request changes" stays; approval must come from another reviewer.
+            actions = [action for action in actions if action[0] != "approve"]
+        return actions
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            if self.is_own_submission(task_state, user):
+                # The admin never offers this action (see get_actions); refuse it anyway.
+                raise PermissionDenied(OWN_SUBMISSION_MESSAGE)
+            self.record_review(task_state, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def record_review(self, task_state, user):
+        """Save a revision naming the approving reviewer and today's review dates."""
+        page = task_state.workflow_state.content_object.specific
+        page = page.get_latest_revision_as_object()
+        if not isinstance(page, ClinicalReviewMixin):
+            return
+        today = timezone.localdate()
+        person = person_for_user(user)
+        if person is not None:
+            page.clinical_reviewer = person
+        page.last_reviewed = today
+        if not (page.next_review_due and today < page.next_review_due <= one_year_after(today)):
+            page.next_review_due = one_year_after(today)
+        page.save_revision(user=user, log_action=True, clean=False)
