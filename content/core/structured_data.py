@@ -1,0 +1,228 @@
+"""JSON-LD (schema.org) for pages, built from the same fields the templates show.
+
+Every function returns plain dicts; `content.core.templatetags.seo_tags` renders each one in its
+own `<script type="application/ld+json">` (a data block: browsers and CSP never execute it).
+
+Page types add their own nodes by overriding `structured_data(request)` (see BasePage and
+ClinicalReviewMixin in models.py); they should only state what the page visibly shows.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.templatetags.static import static
+from django.utils.html import strip_tags
+from wagtail.models import Site
+
+SCHEMA = "https://schema.org"
+
+# Same escapes as django.utils.html.json_script: the JSON cannot close the <script> element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def to_json_script(data: dict) -> str:
+    """Serialise one JSON-LD object for a `<script type="application/ld+json">` element."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=False).translate(_JSON_SCRIPT_ESCAPES)
+
+
+def root_url(request) -> str:
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = Site.objects.filter(is_default_site=True).first()
+    return site.root_url if site else ""
+
+
+def absolute(request, url: str) -> str:
+    """An absolute URL on this site for a path, a full URL stays as it is."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return root_url(request) + url
+
+
+def clinic_id(request) -> str:
+    return f"{root_url(request)}/#clinic"
+
+
+def person(person_obj) -> dict | None:
+    """A Person snippet as schema.org Person, with its credentials (as shown on the page)."""
+    if person_obj is None:
+        return None
+    node = {"@type": "Person", "name": person_obj.name}
+    if person_obj.credentials:
+        node["honorificSuffix"] = person_obj.credentials
+        node["hasCredential"] = {
+            "@type": "EducationalOccupationalCredential",
+            "name": person_obj.credentials,
+        }
+    return node
+
+
+def logo_url(clinic, request) -> str:
+    if clinic.logo_id:
+        return absolute(request, clinic.logo.get_rendition("max-512x512").url)
+    return absolute(request, static("img/logo.png"))
+
+
+def postal_address(street, locality, region, postal_code, country="US") -> dict | None:
+    if not (street or locality):
+        return None
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": street,
+        "addressLocality": locality,
+        "addressRegion": region,
+        "postalCode": postal_code,
+        "addressCountry": country,
+    }
+
+
+def clinic_organization(clinic, request) -> dict:
+    """The site-wide MedicalClinic node from ClinicSettings (the footer shows the same details)."""
+    node = {
+        "@context": SCHEMA,
+        "@type": "MedicalClinic",
+        "@id": clinic_id(request),
+        "name": clinic.clinic_name,
+        "url": root_url(request) + "/",
+        "logo": logo_url(clinic, request),
+        "telephone": clinic.phone,
+        "email": clinic.email,
+    }
+    address = postal_address(
+        clinic.street_address, clinic.locality, clinic.region, clinic.postal_code
+    )
+    if address:
+        node["address"] = address
+    if clinic.tagline:
+        node["slogan"] = clinic.tagline
+    return node
+
+
+def breadcrumb_trail(page) -> list[tuple[str, object]]:
+    """(label, page) pairs as templates/includes/breadcrumbs.html shows them: 'Home' first."""
+    ancestors = list(
+        page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
+    )
+    if not ancestors:
+        return []
+    trail = [("Home" if a.depth == 2 else a.title, a) for a in ancestors]
+    trail.append((page.title, page))
+    return trail
+
+
+def breadcrumb_list(page, request) -> dict | None:
+    trail = breadcrumb_trail(page)
+    if not trail:
+        return None
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": label,
+                "item": crumb.get_full_url(request),
+            }
+            for position, (label, crumb) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def faq_entities(page) -> list[dict]:
+    """Each faq_item block in the page body as a schema.org Question with its Answer."""
+    body = getattr(page, "body", None)
+    if not body:
+        return []
+    questions = []
+    for block in body:
+        if block.block_type != "faq_item":
+            continue
+        answer_html = block.value["answer"].source if block.value.get("answer") else ""
+        questions.append(
+            {
+                "@type": "Question",
+                "name": block.value["question"],
+                "acceptedAnswer": {"@type": "Answer", "text": strip_tags(answer_html).strip()},
+            }
+        )
+    return questions
+
+
+def language(page) -> str:
+    locale = getattr(page, "locale", None)
+    return locale.language_code if locale else "en"
+
+
+def web_page(page, request, page_type: str = "WebPage") -> dict:
+    """The page itself. Pages with FAQ items are also an FAQPage listing each question."""
+    url = page.get_full_url(request)
+    node = {
+        "@context": SCHEMA,
+        "@type": page_type,
+        "@id": f"{url}#webpage",
+        "url": url,
+        "name": page.title,
+        "inLanguage": language(page),
+        "publisher": {"@id": clinic_id(request)},
+    }
+    description = getattr(page, "meta_description", "") or page.search_description
+    if description:
+        node["description"] = description
+    questions = faq_entities(page)
+    if questions:
+        node["@type"] = [page_type, "FAQPage"]
+        node["mainEntity"] = questions
+    return node
+
+
+def page_structured_data(page, request, page_type: str = "WebPage") -> list[dict]:
+    """Default nodes for any content page: the page and (except on home) its breadcrumbs."""
+    nodes = [web_page(page, request, page_type)]
+    crumbs = breadcrumb_list(page, request)
+    if crumbs:
+        nodes.append(crumbs)
+    return nodes
+
+
+def citation(ref) -> dict:
+    """A reference block as a CreativeWork (the references list shows the same fields)."""
+    value = ref.value
+    node = {
+        "@type": "ScholarlyArticle" if value.get("kind") == "paper" else "CreativeWork",
+        "name": value.get("title"),
+        "publisher": {"@type": "Organization", "name": value.get("source")},
+        "datePublished": str(value.get("year")),
+    }
+    link = value.link() if hasattr(value, "link") else value.get("url")
+    if link:
+        node["url"] = link
+    if value.get("doi"):
+        node["identifier"] = f"doi:{value['doi']}"
+    return node
+
+
+def medical_web_page(page, request) -> list[dict]:
+    """A health page: MedicalWebPage with review details, authorship and citations."""
+    nodes = page_structured_data(page, request, page_type="MedicalWebPage")
+    node = nodes[0]
+    node["medicalAudience"] = {"@type": "MedicalAudience", "audienceType": "Patient"}
+    topic = getattr(page, "topic", None)
+    node["about"] = {"@type": "Thing", "name": topic.name if topic else page.title}
+    if page.last_reviewed:
+        node["lastReviewed"] = page.last_reviewed.isoformat()
+    reviewer = person(page.clinical_reviewer)
+    if reviewer:
+        node["reviewedBy"] = reviewer
+    author = person(page.author)
+    if author:
+        node["author"] = author
+    if page.first_published_at:
+        node["datePublished"] = page.first_published_at.isoformat()
+    if page.last_published_at:
+        node["dateModified"] = page.last_published_at.isoformat()
+    citations = [citation(ref) for ref in page.references]
+    if citations:
+        node["citation"] = citations
+    return nodes
