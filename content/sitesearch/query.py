@@ -16,6 +16,8 @@ from wagtail.search.utils import normalise_query_string
 
 MAX_QUERY_LENGTH = 200
 MAX_HIGHLIGHT_WORDS = 10
+MAX_BACKEND_TERMS = 12
+MAX_RESULTS = 200
 
 # Page types patients can find through site search (app label, model name); missing apps are skipped.
 SEARCHABLE_PAGE_TYPES = [("articles", "ArticlePage"), ("providers", "ProviderPage")]
@@ -43,20 +45,38 @@ def searchable_models() -> list:
     return models
 
 
-def has_searchable_words(query: str) -> bool:
-    return any(ch.isalnum() for ch in query)
+def backend_terms(query: str) -> str:
+    """Only the words: quotes, operators and punctuation never reach the search backend
+    (SQLite FTS5 rejects a stray double quote; PostgreSQL gets plain words too)."""
+    return " ".join(re.findall(r"\w+", query)[:MAX_BACKEND_TERMS])
 
 
-def search_pages(query: str, site=None, exclude_ids=()):
-    """Live, public pages of the searchable types matching the query, best match first."""
+def _title_rank(page, words: list[str]) -> int:
+    """0 when every query word starts a word of the title, 1 for some, 2 for none."""
+    title_words = [w.casefold() for w in re.findall(r"\w+", page.title)]
+    hits = sum(1 for word in words if any(t.startswith(word) for t in title_words))
+    if words and hits == len(words):
+        return 0
+    return 1 if hits else 2
+
+
+def search_pages(query: str, site=None, exclude_ids=()) -> list:
+    """Live, public pages of the searchable types matching the query.
+
+    The backend orders by relevance; title matches are then moved first (SQLite's bm25 scores
+    the whole entry, so a title hit can rank below a body that repeats the word).
+    """
+    terms = backend_terms(query)
+    if not terms:
+        return []
     pages = Page.objects.live().public().type(*searchable_models())
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     if exclude_ids:
         pages = pages.exclude(pk__in=exclude_ids)
-    if not has_searchable_words(query):
-        return Page.objects.none()
-    return pages.specific().search(query)
+    results = list(pages.specific().search(terms)[:MAX_RESULTS])
+    words = [w.casefold() for w in terms.split()]
+    return sorted(results, key=lambda page: _title_rank(page, words))
 
 
 def promotions(query: str) -> list[SearchPromotion]:
