@@ -13,6 +13,7 @@ import json
 
 from django.templatetags.static import static
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
 SCHEMA = "https://schema.org"
@@ -21,9 +22,15 @@ SCHEMA = "https://schema.org"
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def to_json_script(data: dict) -> str:
-    """Serialise one JSON-LD object for a `<script type="application/ld+json">` element."""
-    return json.dumps(data, ensure_ascii=False, sort_keys=False).translate(_JSON_SCRIPT_ESCAPES)
+def to_json_script(data: dict) -> SafeString:
+    """Serialise one JSON-LD object for a `<script type="application/ld+json">` element.
+
+    Like django.utils.html.json_script: <, > and & are escaped as JSON unicode escapes, so the
+    text cannot end the element; HTML entity escaping would corrupt the JSON.
+    """
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    # Escaped above, as json_script does.
+    return mark_safe(text)  # noqa: S308  # nosec B308 B703
 
 
 def root_url(request) -> str:

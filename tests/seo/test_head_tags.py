@@ -1,6 +1,7 @@
 """Every page: title, description, canonical, social cards, lang and robots."""
 
 import pytest
+
 from content.core.models import StandardPage
 
 from .conftest import live_pages, soup_of
@@ -61,8 +62,8 @@ def test_default_social_image_is_a_real_static_file(client):
 
 @pytest.mark.django_db
 def test_social_image_from_clinic_settings_is_a_rendition(client, site_content):
-    from wagtail.images.tests.utils import get_test_image_file
     from wagtail.images.models import Image
+    from wagtail.images.tests.utils import get_test_image_file
 
     from content.core.models import ClinicSettings
 

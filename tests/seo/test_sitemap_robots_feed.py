@@ -21,7 +21,9 @@ def sitemap_entries(client):
     assert response.status_code == 200
     root = ET.fromstring(response.content)  # noqa: S314 (our own response)
     return {
-        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext("sm:lastmod", namespaces=SITEMAP_NS)
+        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
+            "sm:lastmod", namespaces=SITEMAP_NS
+        )
         for url in root.findall("sm:url", SITEMAP_NS)
     }
 

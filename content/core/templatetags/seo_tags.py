@@ -7,7 +7,6 @@ A template without a Wagtail `page` (the search view, error pages) can set `seo_
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 from content.core import structured_data as sd
 from content.core.models import ClinicSettings
@@ -106,14 +105,11 @@ def structured_data(context):
     return format_html_join(
         "\n",
         '<script type="application/ld+json">{}</script>',
-        ((mark_safe(sd.to_json_script(node)),) for node in nodes),  # noqa: S308 (escaped JSON)
+        ((sd.to_json_script(node),) for node in nodes),
     )
 
 
 @register.simple_tag
 def json_ld(node):
     """One JSON-LD object as a data block (for templates that add their own nodes)."""
-    return format_html(
-        '<script type="application/ld+json">{}</script>',
-        mark_safe(sd.to_json_script(node)),  # noqa: S308 (escaped JSON)
-    )
+    return format_html('<script type="application/ld+json">{}</script>', sd.to_json_script(node))
