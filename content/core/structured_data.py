@@ -106,11 +106,23 @@ def clinic_organization(clinic, request) -> dict:
     return node
 
 
+def breadcrumb_ancestors(page) -> list:
+    """The page's ancestors below the tree root (home first), fetched once per page instance.
+
+    Shared by the visible breadcrumbs (site_tags.breadcrumbs) and the BreadcrumbList.
+    """
+    cached = getattr(page, "_breadcrumb_ancestors", None)
+    if cached is None:
+        cached = list(
+            page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
+        )
+        page._breadcrumb_ancestors = cached
+    return cached
+
+
 def breadcrumb_trail(page) -> list[tuple[str, object]]:
     """(label, page) pairs as templates/includes/breadcrumbs.html shows them: 'Home' first."""
-    ancestors = list(
-        page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
-    )
+    ancestors = breadcrumb_ancestors(page)
     if not ancestors:
         return []
     trail = [("Home" if a.depth == 2 else a.title, a) for a in ancestors]

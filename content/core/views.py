@@ -38,11 +38,7 @@ def robots_disallowed_paths(request) -> list[str]:
 
 @require_GET
 def robots_txt(request):
-    from wagtail.models import Site
-
-    site = Site.find_for_request(request)
-    base = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in robots_disallowed_paths(request)]
-    lines += ["", f"Sitemap: {base}/sitemap.xml", ""]
+    lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
