@@ -10,6 +10,7 @@ ClinicalReviewMixin in models.py); they should only state what the page visibly 
 from __future__ import annotations
 
 import json
+import re
 
 from django.templatetags.static import static
 from django.utils.html import strip_tags
@@ -244,4 +245,111 @@ def medical_web_page(page, request) -> list[dict]:
     citations = [citation(ref) for ref in page.references]
     if citations:
         node["citation"] = citations
+    return nodes
+
+
+# Practice locations (the provider directory's ProviderPage) ------------------------------------
+
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_DAY_RE = "|".join(DAYS)
+_TIME_RE = r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)"
+_HOURS_RE = re.compile(
+    rf"^\s*(?P<first>{_DAY_RE})(?:\s+(?:to|-|–)\s+(?P<last>{_DAY_RE}))?\s*[,:]?\s*"
+    rf"(?P<opens>{_TIME_RE})\s*(?:to|-|–)\s*(?P<closes>{_TIME_RE})",
+    re.IGNORECASE,
+)
+
+
+def _to_24h(text: str) -> str:
+    hour, minute, half = re.fullmatch(_TIME_RE, text.strip(), re.IGNORECASE).groups()
+    hour = int(hour) % 12 + (12 if half.lower() == "pm" else 0)
+    return f"{hour:02d}:{minute or '00'}"
+
+
+def opening_hours_specification(text: str) -> list[dict]:
+    """Opening hours written as 'Monday to Friday, 9am to 5pm; Saturday, 9am to 1pm'.
+
+    One entry per line or ';'-separated part; parts that do not follow the pattern are left out
+    rather than guessed.
+    """
+    specs = []
+    for part in re.split(r"[;\n]", text or ""):
+        match = _HOURS_RE.match(part)
+        if not match:
+            continue
+        first = DAYS.index(match["first"].title())
+        last = DAYS.index(match["last"].title()) if match["last"] else first
+        days = DAYS[first : last + 1] if first <= last else DAYS[first:] + DAYS[: last + 1]
+        specs.append(
+            {
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": [f"{SCHEMA}/{day}" for day in days],
+                "opens": _to_24h(match["opens"]),
+                "closes": _to_24h(match["closes"]),
+            }
+        )
+    return specs
+
+
+PHYSICIAN_CREDENTIALS = re.compile(r"\b(MD|DO)\b")
+
+
+def clinician(person_obj) -> dict:
+    """A clinician at a location: a Person, also a Physician when they hold an MD or DO."""
+    node = person(person_obj)
+    if PHYSICIAN_CREDENTIALS.search(person_obj.credentials or ""):
+        node["@type"] = ["Person", "Physician"]
+    role = getattr(person_obj, "get_role_display", None)
+    if role:
+        node["jobTitle"] = role()
+    return node
+
+
+def practice_location(page, request) -> dict:
+    """A practice location page as MedicalClinic (duck-typed on providers.ProviderPage fields)."""
+    url = page.get_full_url(request)
+    node = {
+        "@context": SCHEMA,
+        "@type": "MedicalClinic",
+        "@id": f"{url}#location",
+        "name": page.title,
+        "url": url,
+        "telephone": page.phone,
+        "isAcceptingNewPatients": bool(page.accepting_new_patients),
+    }
+    description = getattr(page, "meta_description", "")
+    if description:
+        node["description"] = description
+    address = postal_address(page.street_address, page.city, page.state, page.postal_code)
+    if address:
+        node["address"] = address
+    if page.latitude is not None and page.longitude is not None:
+        node["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": page.latitude,
+            "longitude": page.longitude,
+        }
+    hours = opening_hours_specification(getattr(page, "hours", ""))
+    if hours:
+        node["openingHoursSpecification"] = hours
+    services = [{"@type": "MedicalTherapy", "name": t.name} for t in page.treatments.all()]
+    if services:
+        node["availableService"] = services
+    clinicians = [clinician(c) for c in page.clinicians.all()]
+    if clinicians:
+        node["employee"] = clinicians
+    return node
+
+
+def practice_location_structured_data(page, request) -> list[dict]:
+    """Nodes for a provider page: the location and its breadcrumbs.
+
+    ProviderPage uses it with:
+        def structured_data(self, request):
+            return practice_location_structured_data(self, request)
+    """
+    nodes = [practice_location(page, request)]
+    crumbs = breadcrumb_list(page, request)
+    if crumbs:
+        nodes.append(crumbs)
     return nodes
