@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape
 
 from django.templatetags.static import static
 from django.utils.html import strip_tags
@@ -150,6 +151,12 @@ def breadcrumb_list(page, request) -> dict | None:
     }
 
 
+def plain_text(html: str) -> str:
+    """Rich text as one line of plain text: tags dropped, entities decoded, blocks spaced."""
+    spaced = re.sub(r"</(p|li|h[1-6])>|<br\s*/?>", " ", html or "")
+    return " ".join(unescape(strip_tags(spaced)).split())
+
+
 def faq_entities(page) -> list[dict]:
     """Each faq_item block in the page body as a schema.org Question with its Answer."""
     body = getattr(page, "body", None)
@@ -164,7 +171,7 @@ def faq_entities(page) -> list[dict]:
             {
                 "@type": "Question",
                 "name": block.value["question"],
-                "acceptedAnswer": {"@type": "Answer", "text": strip_tags(answer_html).strip()},
+                "acceptedAnswer": {"@type": "Answer", "text": plain_text(answer_html)},
             }
         )
     return questions
