@@ -22,6 +22,19 @@ env = environ.Env(
     DB_CONNECT_TIMEOUT=(int, 3),
     CONN_MAX_AGE=(int, 60),
     LOG_LEVEL=(str, "INFO"),
+    PAGE_CACHE_ENABLED=(bool, True),
+    PAGE_CACHE_SECONDS=(int, 600),
+    PAGE_CACHE_SHARED_SECONDS=(int, 300),
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_S3_ENDPOINT_URL=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_S3_CUSTOM_DOMAIN=(str, ""),
+    FRONTEND_CACHE_CLOUDFLARE_TOKEN=(str, ""),
+    FRONTEND_CACHE_CLOUDFLARE_ZONEID=(str, ""),
+    FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
+    FRONTEND_CACHE_HTTP_LOCATION=(str, ""),
+    TRUSTED_PROXY_COUNT=(int, 0),
+    BOOKING_RETENTION_DAYS=(int, 90),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -33,7 +46,9 @@ INSTALLED_APPS = [
     "content.core",
     "content.articles",
     "content.sitesearch",
+    "content.booking",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
@@ -57,11 +72,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
+    "content.performance",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole-page cache for anonymous, cookie-free GETs (content/performance/page_cache.py).
+    "content.performance.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -110,6 +129,44 @@ if env("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole-page cache: its own alias (same Redis, own key prefix) so purges never touch sessions or
+# rate-limit counters. Without REDIS_URL each process has its own local-memory page cache.
+CACHES["pages"] = {
+    **CACHES["default"],
+    "KEY_PREFIX": "kapsite-pages",
+    "TIMEOUT": env("PAGE_CACHE_SECONDS"),
+}
+if not env("REDIS_URL"):
+    CACHES["pages"]["LOCATION"] = "kapsite-pages"
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+PAGE_CACHE_BROWSER_SECONDS = 60
+PAGE_CACHE_SHARED_SECONDS = env("PAGE_CACHE_SHARED_SECONDS")  # s-maxage for a CDN
+# Sessions stay in the database (Django's default): shared by every instance, and they survive
+# a Redis restart. django-ratelimit counts in CACHES["default"] (Redis when REDIS_URL is set).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+RATELIMIT_USE_CACHE = "default"
+
+# CDN purge on publish, unpublish, move, delete and snippet/setting changes
+# (content/performance/signal_handlers.py). Configured only when the env vars are set.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_CLOUDFLARE_TOKEN") and env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+    }
+if env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env("FRONTEND_CACHE_HTTP_LOCATION"):  # Varnish, Squid, nginx: sends PURGE requests
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_HTTP_LOCATION"),
+    }
 
 # Background work (e-mail, search and reference indexes) goes through the database queue;
 # run `python manage.py db_worker` beside the web process.
@@ -143,6 +200,22 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Media on S3-compatible object storage when a bucket is named (credentials come from boto3's
+# usual sources: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or an instance role).
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+            "querystring_auth": False,
+            "default_acl": None,
+        },
+    }
+
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
@@ -168,3 +241,10 @@ LOGGING = {
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
     },
 }
+
+# Booking requests (content.booking): how long they are kept, and how the client IP is read for
+# the per-client rate limit: the number of reverse proxies in front of gunicorn that append to
+# X-Forwarded-For (0 = none, use REMOTE_ADDR). See content/booking/client_ip.py.
+BOOKING_RETENTION_DAYS = env("BOOKING_RETENTION_DAYS")
+BOOKING_RATE_LIMIT = "5/h"
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")

@@ -1,0 +1,224 @@
+"""The fixed booking form (not Wagtail's form builder: editors cannot add health questions)."""
+
+from django import forms
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from wagtail.models import Page
+
+from .models import BookingRequest
+from .validators import (
+    normalize_phone,
+    reject_control_characters,
+    reject_control_characters_multiline,
+)
+
+PROVIDERS_APP = "content.providers"
+
+
+def provider_queryset():
+    """Live provider pages, or None when the provider directory is not installed."""
+    if not apps.is_installed(PROVIDERS_APP):
+        return None
+    try:
+        provider_model = apps.get_model("providers", "ProviderPage")
+    except LookupError:
+        return None
+    return Page.objects.live().public().exact_type(provider_model).order_by("title")
+
+
+def _too_long(label, limit):
+    return f"{label} must be {limit} characters or fewer."
+
+
+class BookingForm(forms.Form):
+    name = forms.CharField(
+        label="Your name",
+        max_length=100,
+        validators=[reject_control_characters],
+        error_messages={
+            "required": "Enter your name.",
+            "max_length": _too_long("Your name", 100),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        max_length=254,
+        validators=[reject_control_characters],
+        error_messages={
+            "invalid": "Enter an email address in the right format, like name@example.com.",
+            "max_length": _too_long("Your email address", 254),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    phone = forms.CharField(
+        label="Phone number",
+        required=False,
+        max_length=30,
+        validators=[reject_control_characters],
+        error_messages={"max_length": _too_long("Your phone number", 30)},
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+    )
+    contact_method = forms.ChoiceField(
+        label="How should we contact you?",
+        choices=BookingRequest.ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose how we should contact you.",
+            "invalid_choice": "Choose how we should contact you.",
+        },
+    )
+    voicemail_ok = forms.BooleanField(label="It is OK to leave a voicemail", required=False)
+    text_ok = forms.BooleanField(label="It is OK to send a text message", required=False)
+    kind = forms.ChoiceField(
+        label="What do you need?",
+        choices=BookingRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose whether you want an appointment or have a question.",
+            "invalid_choice": "Choose whether you want an appointment or have a question.",
+        },
+    )
+    preferred_provider = forms.ModelChoiceField(
+        label="Preferred provider (optional)",
+        queryset=Page.objects.none(),
+        required=False,
+        empty_label="No preference",
+        error_messages={
+            "invalid_choice": "Choose a provider from the list, or choose 'No preference'.",
+        },
+    )
+    preferred_times = forms.CharField(
+        label="Days and times that suit you (optional)",
+        help_text="For example: weekday mornings, or Tuesday after 3pm.",
+        required=False,
+        max_length=200,
+        validators=[reject_control_characters],
+        error_messages={"max_length": _too_long("Days and times", 200)},
+    )
+    note = forms.CharField(
+        label="Short note (optional)",
+        help_text="Please do not include medical details. We will talk about those with you.",
+        required=False,
+        max_length=500,
+        validators=[reject_control_characters_multiline],
+        error_messages={"max_length": _too_long("Your note", 500)},
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    consent_to_contact = forms.BooleanField(
+        label="I agree that the clinic may contact me about this request",
+        error_messages={"required": "Tick the box to agree that we can contact you."},
+    )
+    privacy_acknowledged = forms.BooleanField(
+        label="I have read the privacy notice",
+        error_messages={"required": "Tick the box to say you have read the privacy notice."},
+    )
+    # Hidden from people (CSS and aria-hidden); bots that fill every field fill this one too.
+    website = forms.CharField(  # name must match spam.HONEYPOT_FIELD
+        required=False, max_length=200, label="Leave this empty"
+    )
+    started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
+
+    # The order of the fields in the error summary matches the page.
+    CONTACT_FIELDS = ("email", "phone", "contact_method", "voicemail_ok", "text_ok")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        providers = provider_queryset()
+        if providers is None:
+            del self.fields["preferred_provider"]
+        else:
+            self.fields["preferred_provider"].queryset = providers
+
+    @property
+    def has_provider_field(self):
+        return "preferred_provider" in self.fields
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "")
+        if not value:
+            return ""
+        return normalize_phone(value)
+
+    def clean(self):
+        cleaned = super().clean()
+        email = cleaned.get("email")
+        phone = cleaned.get("phone")
+        method = cleaned.get("contact_method")
+        email_ok = "email" not in self.errors
+        phone_ok = "phone" not in self.errors
+        if email_ok and phone_ok and not email and not phone:
+            self.add_error("email", "Enter an email address or a phone number so we can reach you.")
+        elif method == BookingRequest.ContactMethod.EMAIL and email_ok and not email:
+            self.add_error("email", "Enter your email address, or choose another way to reach you.")
+        elif (
+            method in (BookingRequest.ContactMethod.PHONE, BookingRequest.ContactMethod.TEXT)
+            and phone_ok
+            and not phone
+        ):
+            self.add_error("phone", "Enter your phone number, or choose another way to reach you.")
+        if method == BookingRequest.ContactMethod.TEXT:
+            cleaned["text_ok"] = True
+        return cleaned
+
+    def annotate_widgets(self):
+        """aria-describedby for hints and errors, aria-invalid on fields with errors."""
+        for name, field in self.fields.items():
+            bound = self[name]
+            described = []
+            if field.help_text:
+                described.append(f"{bound.auto_id}-hint")
+            if self.is_bound and name in self.errors:
+                field.widget.attrs["aria-invalid"] = "true"
+                if not isinstance(field.widget, forms.RadioSelect):
+                    described.append(f"{bound.auto_id}-error")
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+    def error_summary(self):
+        """(field id, message) pairs in page order, for the summary at the top of the form."""
+        items = []
+        for message in self.non_field_errors():
+            items.append(("", message))
+        for name, field in self.fields.items():
+            if name in self.errors:
+                bound = self[name]
+                target = bound.auto_id
+                if isinstance(field.widget, forms.RadioSelect):
+                    target = f"{bound.auto_id}_0"
+                for message in self.errors[name]:
+                    items.append((target, message))
+        return items
+
+    def to_request(self) -> BookingRequest:
+        data = self.cleaned_data
+        return BookingRequest(
+            name=data["name"],
+            email=data.get("email", ""),
+            phone=data.get("phone", ""),
+            contact_method=data["contact_method"],
+            voicemail_ok=data.get("voicemail_ok", False),
+            text_ok=data.get("text_ok", False),
+            kind=data["kind"],
+            preferred_provider=data.get("preferred_provider"),
+            preferred_times=data.get("preferred_times", ""),
+            note=data.get("note", ""),
+            consent_to_contact=data["consent_to_contact"],
+            privacy_acknowledged=data["privacy_acknowledged"],
+        )
+
+
+def validate_transition(old, new):
+    """Requests move forward (new → contacted → scheduled → closed) or to spam; spam can reopen."""
+    order = [s.value for s in BookingRequest.Status if s != BookingRequest.Status.SPAM]
+    spam = BookingRequest.Status.SPAM
+    if old == new or new == spam:
+        return
+    if old == spam and new == BookingRequest.Status.NEW:
+        return
+    if old != spam and new in order and order.index(new) > order.index(old):
+        return
+    old_label = BookingRequest.Status(old).label
+    new_label = BookingRequest.Status(new).label
+    raise ValidationError(f"A request cannot go from '{old_label}' back to '{new_label}'.")

@@ -1,0 +1,20 @@
+"""Background tasks (django-tasks): run by `manage.py db_worker` in production, inline in tests."""
+
+from django_tasks import task
+
+from . import notifications, retention
+
+
+@task()
+def send_booking_notification(request_pk: int) -> str:
+    return notifications.notify(request_pk)
+
+
+@task()
+def retry_booking_notifications() -> int:
+    return notifications.retry_due()
+
+
+@task()
+def purge_expired_booking_requests() -> int:
+    return retention.purge_expired()
