@@ -4,6 +4,7 @@ from django.apps import apps
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
@@ -77,4 +78,9 @@ def search(request):
         "canonical_url": reverse("search"),
         **suggestions(site),
     }
-    return render(request, "sitesearch/search.html", context)
+    response = render(request, "sitesearch/search.html", context)
+    if query:
+        # A query can hold health details or a name: no shared cache (page cache, CDN) or disk
+        # cache keeps it. The empty search page stays cacheable.
+        patch_cache_control(response, private=True, no_store=True)
+    return response

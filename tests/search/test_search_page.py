@@ -95,6 +95,16 @@ def test_editor_promoted_result_comes_first_without_logging_queries(client, sear
 
 
 @pytest.mark.django_db
+def test_search_results_are_never_stored_in_shared_caches(client, search_index):
+    with_query = client.get("/search/", {"q": "ketamine"})
+    assert "private" in with_query["Cache-Control"] and "no-store" in with_query["Cache-Control"]
+    assert with_query.get("X-Page-Cache", "").upper() != "HIT"
+    again = client.get("/search/", {"q": "ketamine"})
+    assert again.get("X-Page-Cache", "").upper() != "HIT"
+    assert "no-store" not in client.get("/search/").get("Cache-Control", "")
+
+
+@pytest.mark.django_db
 def test_empty_state_suggests_the_faq_articles_and_crisis_help(client, search_index):
     from content.articles.models import ArticlePage
 
