@@ -136,6 +136,22 @@ class ClinicSettings(BaseSiteSetting):
         related_name="+",
         help_text="The page with the appointment request form (linked from provider pages).",
     )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The clinic's logo, used by search engines. A default mark is used if empty.",
+    )
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when a page is shared on social media (cropped to 1200 x 630).",
+    )
     disclaimer = models.TextField(
         default=(
             "This information does not replace advice from your own clinician. "
@@ -161,6 +177,10 @@ class ClinicSettings(BaseSiteSetting):
             [FieldPanel("crisis_text"), FieldPanel("disclaimer")], heading="Safety text"
         ),
         FieldPanel("booking_page"),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("default_social_image")],
+            heading="Search engines and sharing",
+        ),
     ]
 
     class Meta:
@@ -190,6 +210,35 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    # Search engines and sharing (see content.core.seo and content.core.structured_data).
+
+    def robots_noindex(self, request) -> bool:
+        """True when this page (for this request) must carry `noindex` and stay out of the sitemap.
+
+        Override in page types with private or thin variants (a confirmation step, filtered or
+        paginated listings).
+        """
+        return False
+
+    def canonical_url(self, request) -> str:
+        """The absolute URL search engines should index for this page (no query string)."""
+        return self.get_full_url(request)
+
+    def social_image(self):
+        """A Wagtail image for Open Graph cards, or None to use the site default."""
+        return None
+
+    def structured_data(self, request) -> list[dict]:
+        """JSON-LD objects describing this page. Page types extend this list."""
+        from .structured_data import page_structured_data
+
+        return page_structured_data(self, request)
+
+    def get_sitemap_urls(self, request=None):
+        if self.robots_noindex(request):
+            return []
+        return super().get_sitemap_urls(request)
 
 
 class ClinicalReviewMixin(models.Model):
@@ -251,6 +300,12 @@ class ClinicalReviewMixin(models.Model):
             next_review_due=self.next_review_due,
             references=self.references,
         )
+
+    def structured_data(self, request) -> list[dict]:
+        """Health pages describe themselves as a MedicalWebPage (see structured_data.py)."""
+        from .structured_data import medical_web_page
+
+        return medical_web_page(self, request)
 
     @property
     def primary_reference_count(self):

@@ -40,6 +40,7 @@ def test_healthz_down_when_database_fails(client):
     assert response.json()["database"] == "down"
 
 
+@pytest.mark.django_db
 def test_robots_txt(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200

@@ -33,7 +33,7 @@ def main_nav(context):
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
     """Ancestors from the home page down to the current page's parent (one query)."""
-    ancestors = list(
-        page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
-    )
+    from content.core.structured_data import breadcrumb_ancestors
+
+    ancestors = breadcrumb_ancestors(page)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
