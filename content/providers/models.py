@@ -98,6 +98,10 @@ class ProviderDirectoryPage(BasePage):
     def get_providers(self):
         return ProviderPage.objects.live().public().child_of(self)
 
+    def robots_noindex(self, request) -> bool:
+        """Filtered and paginated variants are not indexed; the plain directory is canonical."""
+        return bool(request is not None and request.GET)
+
     def get_context(self, request, *args, **kwargs):
         from .search import DirectorySearch
 
@@ -286,6 +290,12 @@ class ProviderPage(BasePage):
             return ""
         url = booking.get_url(request)
         return f"{url}?provider={self.pk}" if url else ""
+
+    def structured_data(self, request) -> list[dict]:
+        """MedicalClinic with address, geo, hours, services and clinicians, plus breadcrumbs."""
+        from content.core.structured_data import practice_location_structured_data
+
+        return practice_location_structured_data(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
