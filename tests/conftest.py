@@ -1,4 +1,9 @@
+import os
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 
@@ -21,3 +26,26 @@ def site_content(db):
 def load_content(transactional_db):
     """For transactional (live server) tests: load the initial content into the empty database."""
     call_command("load_initial_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """Static files collected once per run with production storage (hashed + compressed)."""
+    static_root = tmp_path_factory.mktemp("collected-static")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "kapsite.settings.production",
+        "SECRET_KEY": "collectstatic-only-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": str(static_root),
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return static_root

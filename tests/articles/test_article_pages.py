@@ -1,0 +1,90 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from content.articles.models import ArticlePage
+from tests.factories import ArticlePageFactory, article_index
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.mark.django_db
+def test_article_shows_everything_a_reader_needs(client):
+    html = soup(client.get("/learn/what-is-kap/"))
+    assert html.find("h1").get_text() == "What is ketamine-assisted psychotherapy?"
+    assert html.select_one(".c-lead").get_text().startswith("KAP combines")
+    assert len(html.select(".c-main-points li")) >= 3
+    review = html.select_one(".c-review").get_text(" ", strip=True)
+    assert "Written by Jordan Lee (sample), MA, health writer" in review
+    assert "Clinically reviewed by Dr. Rosa Whitfield (sample), MD, psychiatrist" in review
+    assert "Page last reviewed 1 November 2026" in review
+    assert "Next review due 1 November 2027" in review
+    assert len(html.select(".c-references__item")) >= 2
+    assert html.select_one(".c-references a[href^='https://doi.org/']")
+    assert "minute read" in html.select_one(".c-article__meta").get_text()
+    related = [a.get_text() for a in html.select(".c-related a")]
+    assert "What happens during KAP?" in related
+    assert "does not replace advice" in html.select_one(".c-disclaimer").get_text()
+    crumbs = [a.get_text() for a in html.select(".c-breadcrumbs a")]
+    assert crumbs == ["Home", "Learn about KAP"]
+
+
+@pytest.mark.django_db
+def test_article_with_empty_optional_fields_still_renders(client):
+    page = ArticlePageFactory.build(
+        title="Bare article",
+        slug="bare",
+        summary="",
+        main_points=[],
+        references=[],
+        author=None,
+        clinical_reviewer=None,
+        topic=None,
+        last_reviewed=None,
+        next_review_due=None,
+    )
+    article_index().add_child(instance=page)
+    page.save_revision().publish()
+    response = client.get("/learn/bare/")
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.find("h1").get_text() == "Bare article"
+    assert not html.select(".c-main-points")
+    assert not html.select(".c-references")
+    assert not html.select(".c-related")
+
+
+@pytest.mark.django_db
+def test_overdue_article_says_it_is_being_reviewed(client):
+    page = ArticlePage.objects.get(slug="what-is-kap")
+    page.last_reviewed = page.last_reviewed.replace(year=2024)
+    page.next_review_due = page.next_review_due.replace(year=2025)
+    page.save_revision().publish()
+    assert "This page is being reviewed" in client.get("/learn/what-is-kap/").content.decode()
+
+
+@pytest.mark.django_db
+def test_index_groups_articles_by_topic(client):
+    html = soup(client.get("/learn/"))
+    topics = [h.get_text() for h in html.select(".c-topic h2")]
+    assert topics[:1] == ["Understanding KAP"]
+    links = [a["href"] for a in html.select(".c-card__title a")]
+    assert "/learn/what-is-kap/" in links
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("query", "status"), [("abc", 200), ("-1", 404), ("99", 404), ("1", 200)])
+def test_bad_page_numbers_never_500(client, query, status):
+    assert client.get(f"/learn/?page={query}").status_code == status
+
+
+@pytest.mark.django_db
+def test_index_paginates(client):
+    index = article_index()
+    for i in range(25):
+        ArticlePageFactory(parent=index, slug=f"bulk-{i}", title=f"Bulk {i}")
+    first = soup(client.get("/learn/"))
+    assert first.select_one(".c-pagination a[rel=next]")["href"] == "?page=2"
+    second = soup(client.get("/learn/?page=2"))
+    assert second.select_one(".c-pagination a[rel=prev]")

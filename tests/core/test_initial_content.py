@@ -1,0 +1,57 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from content.articles.models import ArticlePage, RelatedArticle, Topic
+from content.core.models import ClinicSettings, HomePage, Person, StandardPage
+
+
+def counts():
+    return (
+        Page.objects.count(),
+        Person.objects.count(),
+        Topic.objects.count(),
+        RelatedArticle.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_builds_the_tree():
+    site = Site.objects.get(is_default_site=True)
+    home = HomePage.objects.get()
+    assert site.root_page_id == home.pk
+    assert {p.slug for p in StandardPage.objects.live()} >= {"about", "privacy", "accessibility"}
+    assert ArticlePage.objects.live().count() >= 3
+    assert ClinicSettings.for_site(site).clinic_name.startswith("Bayview")
+    # The default Wagtail welcome page is gone.
+    assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
+
+
+@pytest.mark.django_db
+def test_running_twice_creates_nothing_new():
+    before = counts()
+    call_command("load_initial_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts() == before
+
+
+@pytest.mark.django_db
+def test_update_publishes_a_new_revision_without_duplicates():
+    article = ArticlePage.objects.get(slug="what-is-kap")
+    article.title = "Changed by an editor"
+    article.save_revision().publish()
+    before = counts()
+    call_command("load_initial_content", "--update", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert counts() == before
+    article.refresh_from_db()
+    assert article.title == "What is ketamine-assisted psychotherapy?"
+
+
+@pytest.mark.django_db
+def test_internal_links_become_page_links():
+    article = ArticlePage.objects.get(slug="what-is-kap")
+    raw = str(article.body.raw_data)
+    target = Page.objects.get(slug="what-happens-in-kap")
+    assert (
+        f'linktype=\\"page\\" id=\\"{target.pk}\\"' in raw
+        or f'linktype="page" id="{target.pk}"' in raw
+    )

@@ -1,0 +1,78 @@
+import pytest
+
+from content.core.markdown_blocks import FixtureError, markdown_to_blocks, split_front_matter
+
+
+class FakePage:
+    def __init__(self, pk, url):
+        self.pk, self.url = pk, url
+
+
+PAGES = {"target": FakePage(7, "/learn/target/")}
+
+
+def find(slug):
+    return PAGES.get(slug)
+
+
+def test_headings_paragraphs_and_links():
+    blocks = markdown_to_blocks(
+        "## Why?\n\nSee [this](page:target) and [term](page:target#nmda).\n", find
+    )
+    assert blocks[0] == {"type": "heading", "value": {"text": "Why?", "level": "h2"}}
+    html = blocks[1]["value"]
+    assert 'linktype="page" id="7"' in html
+    assert 'href="/learn/target/#nmda"' in html
+
+
+def test_directives():
+    source = """::: callout warning Careful
+Body **bold**
+:::
+::: faq
+### Q1?
+A1.
+### Q2?
+A2.
+:::
+::: dodont
++ rest
+- drive
+:::
+::: table Compare
+| A | B |
+|---|---|
+| 1 | 2 |
+:::
+::: cta Go on
+page:target
+:::
+"""
+    blocks = markdown_to_blocks(source, find)
+    kinds = [b["type"] for b in blocks]
+    assert kinds == ["callout", "faq_item", "faq_item", "do_dont", "table", "call_to_action"]
+    assert "<b>bold</b>" in blocks[0]["value"]["body"]
+    assert blocks[4]["value"]["data"] == [["A", "B"], ["1", "2"]]
+    assert blocks[5]["value"]["page"] == 7
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[x](page:missing)",
+        "::: callout loud Title\nx\n:::",
+        "::: steps\n### a\nb\n",
+        "::: nope\n:::",
+    ],
+)
+def test_errors_are_reported(source):
+    with pytest.raises(FixtureError):
+        markdown_to_blocks(source, find)
+
+
+def test_front_matter():
+    meta, body = split_front_matter("---\ntitle: X\n---\nBody\n")
+    assert meta == "title: X"
+    assert body == "Body\n"
+    with pytest.raises(FixtureError):
+        split_front_matter("no front matter")
