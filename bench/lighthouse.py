@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE_VERSION = "12.8.2"  # the last major that runs on Node 20 (13.x needs Node 22.19+)
 LH_DIR = ROOT / ".lighthouse"
 LH_BIN = LH_DIR / "node_modules" / ".bin" / "lighthouse"
+REPORTS = ROOT / "test-artifacts" / "lighthouse"  # full JSON reports (gitignored)
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
@@ -37,6 +38,7 @@ DEFAULT_PATHS = {
     "home": "/",
     "article index": "/learn/",
     "article": "/learn/what-is-kap/",
+    "FAQ article": "/learn/faq/",
     "standard page": "/about/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -102,6 +104,13 @@ def lighthouse(url, out):
     )  # fmt: skip
     report = json.loads(Path(out).read_text())
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
+    metrics = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+               "cumulative-layout-shift", "speed-index")  # fmt: skip
+    scores["metrics"] = ", ".join(
+        f"{m.split('-')[0][:1].upper()}{''.join(w[0].upper() for w in m.split('-')[1:])} "
+        f"{report['audits'][m]['displayValue']}"
+        for m in metrics
+    )
     failing = [
         f"{a['id']} ({a['score']})"
         for a in report["audits"].values()
@@ -114,6 +123,7 @@ def main(argv):
     paths = {p: p for p in argv} if argv else DEFAULT_PATHS
     ensure_lighthouse()
     workdir = Path(tempfile.mkdtemp(prefix="kapsite-lighthouse-"))
+    REPORTS.mkdir(parents=True, exist_ok=True)
     port = free_port()
     env = server_env(workdir, port)
     manage = [PYTHON, "manage.py"]
@@ -133,7 +143,8 @@ def main(argv):
         wait_for(base + "/healthz")
         for name, path in paths.items():
             print(f"Lighthouse: {path} ...", flush=True)
-            scores, failing = lighthouse(base + path, workdir / "report.json")
+            slug = path.strip("/").replace("/", "-") or "home"
+            scores, failing = lighthouse(base + path, REPORTS / f"{slug}.json")
             rows.append((name, path, scores, failing))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -141,10 +152,10 @@ def main(argv):
         shutil.rmtree(workdir, ignore_errors=True)
 
     print(f"\nLighthouse {LIGHTHOUSE_VERSION}, mobile preset, Chromium at {CHROME}\n")
-    print("| Page type | Path | Performance | Accessibility | Best practices | SEO |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| Page type | Path | Performance | Accessibility | Best practices | SEO | Metrics |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for name, path, s, _ in rows:
-        print(f"| {name} | {path} | {' | '.join(str(s[c]) for c in CATEGORIES)} |")
+        print(f"| {name} | {path} | {' | '.join(str(s[c]) for c in CATEGORIES)} | {s['metrics']} |")
     for name, _, _, failing in rows:
         if failing:
             print(f"\n{name}: failing audits: {', '.join(failing)}")
