@@ -17,10 +17,20 @@ def origin(url):
 
 
 @contextmanager
-def open_page(browser, base_url, viewport, color_scheme="light", reduced_motion="no-preference"):
+def open_page(
+    browser,
+    base_url,
+    viewport,
+    color_scheme="light",
+    reduced_motion="no-preference",
+    javascript=True,
+):
     """A fresh context + page that records every request and serves the 500 template."""
     context = browser.new_context(
-        viewport=viewport, color_scheme=color_scheme, reduced_motion=reduced_motion
+        viewport=viewport,
+        color_scheme=color_scheme,
+        reduced_motion=reduced_motion,
+        java_script_enabled=javascript,
     )
     page = context.new_page()
     page.requests = []

@@ -43,6 +43,19 @@ def test_page_type(browser, site, artifacts_dir, name, path, status):
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px"
         assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 16
 
+        if page.locator(".c-error-summary").count():
+            # A form with errors: site.js moves focus to the error summary, whose links come next.
+            assert page.evaluate("document.activeElement.matches('.c-error-summary')")
+            page.keyboard.press("Tab")
+            assert page.evaluate("!!document.activeElement.closest('.c-error-summary')")
+            check_first_tab_stops(browser, base, path, javascript=False)
+        else:
+            check_first_tab_stops(browser, base, path)
+
+
+def check_first_tab_stops(browser, base, path, javascript=True):
+    with open_page(browser, base, WIDTHS["mobile"], javascript=javascript) as page:
+        page.goto(base + path)
         # Keyboard: the skip link is the first tab stop, the crisis line the second.
         page.keyboard.press("Tab")
         skip = page.locator(":focus")
