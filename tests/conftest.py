@@ -28,6 +28,14 @@ def load_content(transactional_db):
     call_command("load_initial_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
+@pytest.fixture(autouse=True)
+def _fresh_page_cache():
+    """Each test starts with an empty whole-page cache (content/performance/page_cache.py)."""
+    from content.performance import page_cache
+
+    page_cache.purge_all()
+
+
 @pytest.fixture(scope="session")
 def collected_static(tmp_path_factory):
     """Static files collected once per run with production storage (hashed + compressed)."""

@@ -201,9 +201,20 @@ class ClinicalReviewMixin(models.Model):
         return bool(self.next_review_due and self.next_review_due < timezone.localdate())
 
 
+def _stream_text(value) -> str:
+    """All text in a block value, without rendering it (no database lookups)."""
+    if isinstance(value, str):
+        return strip_tags(value)
+    if isinstance(value, dict):
+        return " ".join(_stream_text(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return " ".join(_stream_text(v) for v in value)
+    return ""
+
+
 def reading_minutes(stream_value) -> int:
     """Whole minutes to read a StreamField's text at an unhurried pace."""
-    words = len(strip_tags(stream_value.render_as_block()).split())
+    words = len(_stream_text(list(stream_value.raw_data)).split())
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 

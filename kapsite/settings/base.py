@@ -22,6 +22,17 @@ env = environ.Env(
     DB_CONNECT_TIMEOUT=(int, 3),
     CONN_MAX_AGE=(int, 60),
     LOG_LEVEL=(str, "INFO"),
+    PAGE_CACHE_ENABLED=(bool, True),
+    PAGE_CACHE_SECONDS=(int, 600),
+    PAGE_CACHE_SHARED_SECONDS=(int, 300),
+    AWS_STORAGE_BUCKET_NAME=(str, ""),
+    AWS_S3_ENDPOINT_URL=(str, ""),
+    AWS_S3_REGION_NAME=(str, ""),
+    AWS_S3_CUSTOM_DOMAIN=(str, ""),
+    FRONTEND_CACHE_CLOUDFLARE_TOKEN=(str, ""),
+    FRONTEND_CACHE_CLOUDFLARE_ZONEID=(str, ""),
+    FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
+    FRONTEND_CACHE_HTTP_LOCATION=(str, ""),
 )
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
@@ -55,11 +66,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
+    "content.performance",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole-page cache for anonymous, cookie-free GETs (content/performance/page_cache.py).
+    "content.performance.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -108,6 +123,44 @@ if env("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole-page cache: its own alias (same Redis, own key prefix) so purges never touch sessions or
+# rate-limit counters. Without REDIS_URL each process has its own local-memory page cache.
+CACHES["pages"] = {
+    **CACHES["default"],
+    "KEY_PREFIX": "kapsite-pages",
+    "TIMEOUT": env("PAGE_CACHE_SECONDS"),
+}
+if not env("REDIS_URL"):
+    CACHES["pages"]["LOCATION"] = "kapsite-pages"
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+PAGE_CACHE_BROWSER_SECONDS = 60
+PAGE_CACHE_SHARED_SECONDS = env("PAGE_CACHE_SHARED_SECONDS")  # s-maxage for a CDN
+# Sessions stay in the database (Django's default): shared by every instance, and they survive
+# a Redis restart. django-ratelimit counts in CACHES["default"] (Redis when REDIS_URL is set).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+RATELIMIT_USE_CACHE = "default"
+
+# CDN purge on publish, unpublish, move, delete and snippet/setting changes
+# (content/performance/signal_handlers.py). Configured only when the env vars are set.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_CLOUDFLARE_TOKEN") and env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        "ZONEID": env("FRONTEND_CACHE_CLOUDFLARE_ZONEID"),
+    }
+if env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env("FRONTEND_CACHE_HTTP_LOCATION"):  # Varnish, Squid, nginx: sends PURGE requests
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_HTTP_LOCATION"),
+    }
 
 # Background work (e-mail, search and reference indexes) goes through the database queue;
 # run `python manage.py db_worker` beside the web process.
@@ -140,6 +193,22 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Media on S3-compatible object storage when a bucket is named (credentials come from boto3's
+# usual sources: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or an instance role).
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "file_overwrite": False,
+            "querystring_auth": False,
+            "default_acl": None,
+        },
+    }
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)

@@ -76,3 +76,17 @@ def test_front_matter():
     assert body == "Body\n"
     with pytest.raises(FixtureError):
         split_front_matter("no front matter")
+
+
+def test_rich_text_page_links_use_one_query_per_block(db, django_assert_num_queries):
+    from wagtail.rich_text import expand_db_html
+
+    from content.articles.models import ArticlePage
+
+    ids = list(ArticlePage.objects.values_list("pk", flat=True)[:5])
+    html = "".join(f'<a linktype="page" id="{pk}">x</a>' for pk in ids)
+    expand_db_html(html)  # warm the locale lookup
+    with django_assert_num_queries(1):
+        expanded = expand_db_html(html)
+    for page in ArticlePage.objects.filter(pk__in=ids):
+        assert f'href="{page.url}"' in expanded

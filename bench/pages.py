@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Page-speed benchmark: production settings on PostgreSQL and Redis, measured with wrk.
+
+    .venv/bin/python bench/pages.py            # defaults below, or set the env vars
+    BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/kap_perf \
+    BENCH_REDIS_URL=redis://127.0.0.1:6379/8 .venv/bin/python bench/pages.py
+
+It migrates the benchmark database, loads the sample content, adds articles until there are 50,
+collects static files, starts gunicorn with kapsite/gunicorn.conf.py (the Dockerfile's command)
+and runs wrk against each public page type and one static CSS file served by the same gunicorn.
+Then, through Django's test client, it counts the queries per page type, cold (empty page cache)
+and warm. This is a measurement, not a test: it prints a table and the targets.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+if not Path(PYTHON).exists():
+    PYTHON = sys.executable
+
+ARTICLES = 50
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "8"))
+DURATION = os.environ.get("BENCH_DURATION", "5s")
+
+
+def bench_env(static_root: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="kapsite.settings.production",
+        DATABASE_URL=os.environ.get(
+            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kap_perf"
+        ),
+        REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
+        SECRET_KEY="bench-only-" + os.urandom(16).hex(),
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SECURE_SSL_REDIRECT="False",
+        STATIC_ROOT=static_root,
+        LOG_LEVEL="WARNING",
+        GUNICORN_WORKERS=os.environ.get("GUNICORN_WORKERS", "2"),
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+# Runs inside Django (production settings): seed 50 articles, list URLs, count queries.
+DJANGO_PART = r"""
+import gzip, json, sys
+import django
+django.setup()
+from django.core.cache import caches
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from content.articles.models import ArticleIndexPage, ArticlePage, Topic
+from content.core.models import Person
+
+index = ArticleIndexPage.objects.get()
+have = ArticlePage.objects.count()
+topics = list(Topic.objects.all())
+people = list(Person.objects.all())
+for n in range(have, %(articles)d):
+    page = ArticlePage(
+        title=f"Benchmark article {n}", slug=f"bench-article-{n}",
+        summary="A sample article added by the benchmark.",
+        topic=topics[n %% len(topics)], author=people[0], clinical_reviewer=people[1],
+        main_points=[{"type": "point", "value": "One main point."}],
+        body=[{"type": "paragraph", "value": "<p>Some plain text for the reader.</p>" * 20}],
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+
+urls = {"home": "/", "article index": index.url, "article": ArticlePage.objects.live().get(slug="what-is-kap").url}
+def by_model(app_label, model):
+    from django.apps import apps
+    try:
+        cls = apps.get_model(app_label, model)
+    except LookupError:
+        return None
+    page = cls.objects.live().first()
+    return page.url if page else None
+for name, app, model in [("faq", "articles", "FAQPage"), ("standard page", "core", "StandardPage"),
+                         ("directory", "providers", "ProviderDirectoryPage"),
+                         ("provider", "providers", "ProviderPage"), ("search", None, None)]:
+    url = by_model(app, model) if app else None
+    if url:
+        urls[name] = url
+faq = ArticlePage.objects.live().filter(slug="faq").first()
+if faq:
+    urls["faq"] = faq.url
+if "directory" in urls:
+    urls["directory (filtered)"] = urls["directory"] + "?city=Oakland"
+
+client = Client()
+counts = {}
+for name, url in urls.items():
+    for alias in ("default", "pages"):
+        try:
+            caches[alias].clear()
+        except Exception:
+            pass
+    row = []
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, HTTP_HOST="localhost")
+        row.append(len(ctx.captured_queries))
+    counts[name] = {"cold": row[0], "warm": row[1], "status": response.status_code,
+                    "gzip": len(gzip.compress(response.content)), "bytes": len(response.content)}
+print("JSON" + json.dumps({"urls": urls, "queries": counts}))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    print("wrk not found: installing it with apt-get", flush=True)
+    subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)  # noqa: S607
+    return shutil.which("wrk") or "wrk"
+
+
+def parse_ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(wrk: str, url: str) -> dict:
+    out = subprocess.run(
+        [
+            wrk,
+            "-t2",
+            f"-c{CONCURRENCY}",
+            f"-d{DURATION}",
+            "--latency",
+            "-H",
+            "Host: localhost",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = parse_ms(re.search(r"50%\s+(\S+)", out).group(1))
+    p99 = parse_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": rps, "p50": p50, "p99": p99, "non2xx": int(errors.group(1)) if errors else 0}
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (local URL)
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer at {url}")
+
+
+def main() -> None:
+    wrk = ensure_wrk()
+    static_root = tempfile.mkdtemp(prefix="kapsite-bench-static-")
+    env = bench_env(static_root)
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "load_initial_content", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    seeded = subprocess.run(
+        [PYTHON, "-c", DJANGO_PART % {"articles": ARTICLES}],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if seeded.returncode:
+        sys.stderr.write(seeded.stderr)
+        raise SystemExit("seeding/query counting failed")
+    data = json.loads(seeded.stdout.split("JSON", 1)[1])
+    urls, queries = data["urls"], data["queries"]
+
+    port = free_port()
+    genv = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
+    server = subprocess.Popen(  # noqa: S603
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "-c",
+            "kapsite/gunicorn.conf.py",
+            "--access-logfile",
+            "/dev/null",
+            "kapsite.wsgi",
+        ],
+        cwd=ROOT,
+        env=genv,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/healthz")
+        css = next(Path(static_root, "css").glob("site.*.css"))
+        targets = {"static css": "/static/css/" + css.name, **urls}
+        results = {}
+        for name, path in targets.items():
+            run_wrk(wrk, base + path) if name != "static css" else None  # warm the page cache
+            results[name] = run_wrk(wrk, base + path)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        shutil.rmtree(static_root, ignore_errors=True)
+
+    static_rps = results["static css"]["rps"]
+    print(f"\nwrk -t2 -c{CONCURRENCY} -d{DURATION}, gunicorn {genv['GUNICORN_WORKERS']} workers")
+    print(
+        f"{'page':22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs css':>7} {'non2xx':>6} "
+        f"{'q cold':>6} {'q warm':>6} {'KB gz':>6}"
+    )
+    for name, r in results.items():
+        q = queries.get(name, {})
+        print(
+            f"{name:22} {r['rps']:8.0f} {r['p50']:8.2f} {r['p99']:8.2f} "
+            f"{r['rps'] / static_rps:7.0%} {r['non2xx']:6d} {q.get('cold', '-'):>6} "
+            f"{q.get('warm', '-'):>6} {q.get('gzip', 0) / 1024:6.1f}"
+        )
+    article = results["article"]
+    print("\nTargets:")
+    print(f"  cached article >= 50% of static: {article['rps'] / static_rps:.0%}")
+    print(f"  uncached article <= 10 queries:  {queries['article']['cold']}")
+    print(f"  p99 < 50 ms at c={CONCURRENCY}:          {article['p99']:.2f} ms")
+    print(f"  article HTML < 40 KB gzipped:    {queries['article']['gzip'] / 1024:.1f} KB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,148 @@
+"""Shared full-page cache for anonymous, cookie-free GET requests of public pages.
+
+Why not wagtail-cache or Django's cache middleware: both key pages on an MD5 of the full URL, so
+purging one page means either a shared "keyring" dict rewritten by every instance (entries are
+lost when two instances write it at once) or ``cache.clear()``, which on Redis flushes the whole
+database, sessions and rate-limit counters included. Here each cache key carries two purge
+tokens instead: one per URL path and one for the whole site. Purging a path (any query string)
+or everything is a single ``set`` of a new token, atomic across instances; entries under old
+tokens are never read again and expire on their own.
+
+What is cached (see ``request_is_cacheable`` and ``response_is_cacheable``): GET requests with no
+Cookie or Authorization header, outside the admin, for 200 HTML/XML/text responses that set no
+cookie, are not previews, say nothing private and used no CSP nonce. (``Vary: Cookie`` is
+kept: only cookie-free requests are ever served from this cache.)
+A form with a CSRF token sets the CSRF cookie on a cookie-free request, so it is never stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+HEADER = "X-Page-Cache"
+SITE_TOKEN_KEY = "pagecache:site"  # noqa: S105 (a cache key, not a secret)
+CACHEABLE_TYPES = ("text/html", "application/xml", "text/xml", "text/plain")
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/static/", "/media/")
+
+
+def _cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
+
+
+def _timeout() -> int:
+    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def _path_token_key(path: str) -> str:
+    return "pagecache:path:" + hashlib.sha256(path.encode()).hexdigest()[:32]
+
+
+def request_is_cacheable(request) -> bool:
+    return (
+        getattr(settings, "PAGE_CACHE_ENABLED", True)
+        and request.method == "GET"
+        and not request.META.get("HTTP_COOKIE")
+        and not request.META.get("HTTP_AUTHORIZATION")
+        and not request.path.startswith(SKIPPED_PREFIXES)
+    )
+
+
+def response_is_cacheable(request, response) -> bool:
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not getattr(request, "is_preview", False)
+        and getattr(request, "_csp_nonce", None) is None
+        and "nonce-" not in response.get("Content-Security-Policy", "")
+        and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        and response.get("Content-Type", "").split(";")[0].strip() in CACHEABLE_TYPES
+    )
+
+
+def _page_key(request, tokens: dict) -> str:
+    raw = "|".join(
+        [
+            request.get_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            str(tokens.get(SITE_TOKEN_KEY, "0")),
+            str(tokens.get(_path_token_key(request.path), "0")),
+        ]
+    )
+    return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+class PageCacheMiddleware:
+    """Serve and store whole pages; place it just after WhiteNoiseMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request_is_cacheable(request):
+            response = self.get_response(request)
+            response[HEADER] = "skip"
+            return response
+        key = None
+        try:
+            cache = _cache()
+            tokens = cache.get_many([SITE_TOKEN_KEY, _path_token_key(request.path)])
+            key = _page_key(request, tokens)
+            stored = cache.get(key)
+        except Exception:  # the site keeps working, uncached, when the cache is down
+            logger.warning("page cache unavailable", exc_info=True)
+            stored = None
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status, headers=headers)
+            response[HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if key is None or not response_is_cacheable(request, response):
+            response[HEADER] = "skip"
+            return response
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60),
+            s_maxage=getattr(settings, "PAGE_CACHE_SHARED_SECONDS", 300),
+        )
+        headers = {k: v for k, v in response.items() if k.lower() not in {"date", HEADER.lower()}}
+        try:
+            _cache().set(key, (response.status_code, headers, response.content), _timeout())
+        except Exception:
+            logger.warning("could not store page in cache", exc_info=True)
+        response[HEADER] = "miss"
+        return response
+
+
+def purge_paths(paths) -> None:
+    """Forget the cached copies of these URL paths (every query string, every host)."""
+    paths = set(paths)
+    if not paths:
+        return
+    token = uuid.uuid4().hex
+    try:
+        _cache().set_many({_path_token_key(path): token for path in paths}, timeout=None)
+    except Exception:
+        logger.exception("could not purge %d page(s) from the page cache", len(paths))
+
+
+def purge_all() -> None:
+    """Forget every cached page (a snippet or setting shown on many pages changed)."""
+    try:
+        _cache().set(SITE_TOKEN_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:
+        logger.exception("could not purge the page cache")

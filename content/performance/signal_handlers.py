@@ -1,0 +1,135 @@
+"""Purge the page cache and the CDN when what a page shows changes.
+
+Precise purges (one page's neighbourhood) for publish, unpublish and delete of an ordinary page:
+the page, its descendants (their breadcrumbs show its title), its ancestors (listings) and its
+siblings (related-article links), plus /sitemap.xml. Everything is purged when:
+- the page is the home page or a top-level page (the main navigation shows those on every page);
+- a page moves or changes its slug (rich-text links on any page resolve to its new URL);
+- a snippet (people, topics...), a site setting, a Site or an image is saved or deleted, since
+  those appear on many pages (header, footer, review details, figures).
+The local purge and the CDN purge run after the transaction commits, so no request can re-cache
+the old content under the new purge token.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from django.apps import apps
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.frontend_cache import signal_handlers as wagtail_frontend_handlers
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from . import page_cache
+
+EXTRA_PATHS = ("/sitemap.xml",)
+
+
+def _full_urls(paths) -> set[str]:
+    roots = {site.root_url for site in Site.objects.all()}
+    return {root.rstrip("/") + path for root in roots for path in paths}
+
+
+def _schedule(paths=(), *, everything=False) -> None:
+    """After commit: purge the local page cache, then ask the CDN to drop the same URLs."""
+    paths = set(paths)
+    if everything:
+        paths |= _live_page_paths()
+    paths |= set(EXTRA_PATHS)
+
+    def run():
+        if everything:
+            page_cache.purge_all()
+        page_cache.purge_paths(paths)
+        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+            purge_urls_from_cache(sorted(_full_urls(paths)))
+
+    transaction.on_commit(run)
+
+
+def _path(page) -> str | None:
+    """The page's URL path on its site, e.g. '/learn/what-is-kap/' (None when not routable)."""
+    parts = page.get_url_parts()
+    return parts[2] if parts else None
+
+
+def _live_page_paths() -> set[str]:
+    return {p for p in (_path(page) for page in Page.objects.live().filter(depth__gt=1)) if p}
+
+
+def _neighbourhood(page) -> set[Page]:
+    pages = {page}
+    pages.update(page.get_descendants())
+    pages.update(page.get_ancestors().filter(depth__gt=1))
+    pages.update(page.get_siblings(inclusive=False))
+    return pages
+
+
+def _is_in_navigation(page) -> bool:
+    return any(
+        page.path == site.root_page.path or page.get_parent().pk == site.root_page_id
+        for site in Site.objects.all()
+    )
+
+
+def on_page_changed(sender, instance, **kwargs):
+    if instance.depth <= 1:
+        return
+    if _is_in_navigation(instance):
+        _schedule(everything=True)
+        return
+    _schedule(p for p in (_path(page) for page in _neighbourhood(instance)) if p)
+
+
+def on_page_url_changed(sender, instance, **kwargs):
+    """Move or slug change: old URLs (page and descendants) and every page (links move too)."""
+    before = kwargs.get("url_path_before") or getattr(
+        kwargs.get("instance_before"), "url_path", None
+    )
+    old_paths = set()
+    if before:
+        for site in Site.objects.all():
+            root = site.root_page.url_path
+            for page in [instance, *instance.get_descendants()]:
+                old_url_path = before + page.url_path[len(instance.url_path) :]
+                if old_url_path.startswith(root):
+                    old_paths.add("/" + old_url_path[len(root) :])
+    _schedule(old_paths, everything=True)
+
+
+@functools.cache
+def _shown_everywhere_models():
+    models = [*get_snippet_models(), Site, get_image_model()]
+    models += [m for m in apps.get_models() if issubclass(m, BaseSiteSetting | BaseGenericSetting)]
+    return tuple(model for model in models if not issubclass(model, Page))
+
+
+def on_shared_content_changed(sender, instance, **kwargs):
+    if isinstance(instance, _shown_everywhere_models()):
+        _schedule(everything=True)
+
+
+def register():
+    # Wagtail's own handlers purge only the page itself from the CDN on publish/unpublish; ours
+    # purge the page's neighbourhood from both caches, so theirs would only send duplicates.
+    for model in apps.get_models():
+        if issubclass(model, Page):
+            page_published.disconnect(
+                wagtail_frontend_handlers.page_published_signal_handler, sender=model
+            )
+            page_unpublished.disconnect(
+                wagtail_frontend_handlers.page_unpublished_signal_handler, sender=model
+            )
+    page_published.connect(on_page_changed, dispatch_uid="perf-page-published")
+    page_unpublished.connect(on_page_changed, dispatch_uid="perf-page-unpublished")
+    post_page_move.connect(on_page_url_changed, dispatch_uid="perf-page-moved")
+    page_slug_changed.connect(on_page_url_changed, dispatch_uid="perf-slug-changed")
+    post_save.connect(on_shared_content_changed, dispatch_uid="perf-shared-saved")
+    post_delete.connect(on_shared_content_changed, dispatch_uid="perf-shared-deleted")

@@ -1,0 +1,148 @@
+"""The Dockerfile's server command: gunicorn -c kapsite/gunicorn.conf.py kapsite.wsgi."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(settings.BASE_DIR)
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _production_env(**extra):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="kapsite.settings.production",
+        SECRET_KEY="test-only-" + os.urandom(8).hex(),
+        ALLOWED_HOSTS="localhost,127.0.0.1",
+        SECURE_SSL_REDIRECT="False",
+        LOG_LEVEL="WARNING",
+        GUNICORN_WORKERS="1",
+        GUNICORN_THREADS="2",
+    )
+    env.update(extra)
+    return env
+
+
+def start_gunicorn(env):
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "kapsite/gunicorn.conf.py",
+            "--no-control-socket",
+            "kapsite.wsgi",
+        ],
+        cwd=ROOT,
+        env=dict(env, GUNICORN_BIND=f"127.0.0.1:{port}"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            return proc, base
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise AssertionError("gunicorn did not start")
+
+
+def get(url, headers=None):
+    request = urllib.request.Request(url, headers={"Host": "localhost", **(headers or {})})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+def test_collected_static_files_are_hashed_compressed_and_cached_forever(tmp_path):
+    env = _production_env(STATIC_ROOT=str(tmp_path / "static"))
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    css = next((tmp_path / "static" / "css").glob("site.*.css"))
+    assert (css.parent / (css.name + ".br")).exists() and (css.parent / (css.name + ".gz")).exists()
+    proc, base = start_gunicorn(env)
+    try:
+        status, headers, _ = get(f"{base}/static/css/{css.name}", {"Accept-Encoding": "br"})
+        assert status == 200
+        assert headers["Content-Encoding"] == "br"
+        assert (
+            "max-age=315360000" in headers["Cache-Control"]
+            and "immutable" in headers["Cache-Control"]
+        )
+        status, headers, _ = get(f"{base}/static/css/{css.name}", {"Accept-Encoding": "gzip"})
+        assert headers["Content-Encoding"] == "gzip"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_instances_share_the_page_cache_and_its_purges(load_content, tmp_path):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    import redis
+
+    redis_url = os.environ.get("TWO_INSTANCE_REDIS_URL", "redis://127.0.0.1:6379/9")
+    redis.Redis.from_url(redis_url).flushdb()
+    db = settings.DATABASES["default"]
+    database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    env = _production_env(
+        DATABASE_URL=database_url, REDIS_URL=redis_url, STATIC_ROOT=str(tmp_path / "static")
+    )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    a, base_a = start_gunicorn(env)
+    b, base_b = start_gunicorn(env)
+    try:
+        url = "/learn/what-is-kap/"
+        assert get(base_b + url)[1]["X-Page-Cache"] == "miss"
+        assert get(base_a + url)[1]["X-Page-Cache"] == "hit"  # shared through Redis
+
+        # An editor's draft is published by another process of the same app (as the worker's
+        # publish_scheduled job would), with the same settings, PostgreSQL and Redis.
+        publish = (
+            "from content.articles.models import ArticlePage;"
+            "p = ArticlePage.objects.get(slug='what-is-kap');"
+            "p.title = 'What KAP is (published elsewhere)';"
+            "p.save_revision().publish()"
+        )
+        subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", publish], cwd=ROOT, env=env, check=True
+        )
+        status, headers, body = get(base_b + url)
+        assert headers["X-Page-Cache"] == "miss"
+        assert b"What KAP is (published elsewhere)" in body
+        assert get(base_a + url)[1]["X-Page-Cache"] == "hit"
+    finally:
+        for proc in (a, b):
+            proc.terminate()
+            proc.wait(timeout=30)

@@ -1,0 +1,61 @@
+"""Responsive renditions in rendered HTML; uncached renders within a fixed query budget."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.images.models import Rendition
+
+from content.articles.models import ArticlePage
+from content.performance.images import image_block_specs
+from tests.factories import ArticlePageFactory, article_index
+
+IMAGE_ARTICLE = "/learn/what-happens-in-kap/"
+
+
+def test_article_image_is_a_responsive_lazy_picture(client, site_content):
+    html = BeautifulSoup(client.get(IMAGE_ARTICLE, HTTP_HOST="localhost").content, "html.parser")
+    picture = html.select_one("figure.c-figure picture")
+    assert picture is not None
+    types = {source["type"] for source in picture.find_all("source")}
+    assert {"image/avif", "image/webp"} <= types
+    img = picture.find("img")
+    assert img["width"] and img["height"]
+    assert img["loading"] == "lazy"
+    assert img["alt"].startswith("Drawing of a quiet room")
+    assert "480w" in img["srcset"] and "960w" in img["srcset"]
+
+
+def test_renditions_exist_before_the_first_render(client, site_content):
+    """load_initial_content made every rendition, so rendering creates none."""
+    before = Rendition.objects.count()
+    assert before >= len(image_block_specs())
+    client.get(IMAGE_ARTICLE, HTTP_HOST="localhost")
+    assert Rendition.objects.count() == before
+
+
+# Uncached render budgets (queries), measured with 50 articles; they must not grow with content.
+BUDGETS = {
+    "home": ("/", 20),
+    "article index": ("/learn/", 20),
+    "article": ("/learn/what-is-kap/", 40),
+    "article with image": (IMAGE_ARTICLE, 40),
+    "faq": ("/learn/faq/", 60),  # many in-text page links: see report
+    "standard page": ("/about/", 18),
+}
+
+
+@pytest.fixture
+def fifty_articles(site_content):
+    index = article_index()
+    while ArticlePage.objects.count() < 50:
+        ArticlePageFactory(parent=index)
+
+
+def test_uncached_query_budget_with_fifty_articles(
+    client, settings, fifty_articles, django_assert_max_num_queries
+):
+    settings.PAGE_CACHE_ENABLED = False
+    for name, (url, budget) in BUDGETS.items():
+        client.get(url, HTTP_HOST="localhost")  # warm per-process caches (content types)
+        with django_assert_max_num_queries(budget, info=name):
+            response = client.get(url, HTTP_HOST="localhost")
+        assert response.status_code == 200, name
