@@ -4,13 +4,10 @@ One browser is launched per session (pytest-playwright's session-scoped `browser
 opens its own contexts at the widths it needs.
 
 Live-server tests need committed data, so they run in transactional databases that Django empties
-after every test. Rebuilding the sample content for each test is slow, so the first browser test
-takes a snapshot of the database with the initial content (Django's own test serializer) and every
-browser test restores it. Browser tests are moved to the front of the transactional tests so the
-snapshot is taken before anything has emptied the database.
+after every test; the `load_content` fixture restores the initial content from a snapshot taken
+once per session (tests/db_snapshot.py). Browser tests run first among the transactional tests.
 """
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -70,45 +67,10 @@ def artifacts_dir():
     return path
 
 
-@pytest.fixture(scope="session")
-def content_snapshot(django_db_setup, django_db_blocker):
-    """The test database with its initial content, serialized once per session."""
-    from django.db import connection
-    from wagtail.models import Locale
-
-    with django_db_blocker.unblock():
-        if not Locale.objects.exists():
-            pytest.fail("The test database was emptied before the browser tests took a snapshot.")
-        data = json.loads(connection.creation.serialize_db_to_string())
-    # Content types first: signal handlers during the restore may look them up by id.
-    first = ("contenttypes.contenttype", "auth.permission")
-    data.sort(key=lambda obj: first.index(obj["model"]) if obj["model"] in first else len(first))
-    return json.dumps(data)
-
-
-def restore_snapshot(snapshot):
-    from django.apps import apps
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.core.management.color import no_style
-    from django.db import connection
-
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
-    ContentType.objects.clear_cache()
-    connection.creation.deserialize_db_from_string(snapshot)
-    ContentType.objects.clear_cache()
-    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
-    if statements:
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
-
-
 @pytest.fixture
-def site(content_snapshot, transactional_db, live_server):
+def site(load_content, live_server):
     """The sample content plus a page that uses every body block, served by the live server."""
     from tests.browser.sample_pages import create_block_gallery
 
-    restore_snapshot(content_snapshot)
     create_block_gallery()
     return live_server
