@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test setup lint worker lock clean
+.PHONY: run test setup lint worker lock clean lighthouse
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: setup
 lint: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
+
+# Lighthouse scores per page type against production settings (needs npm; not part of CI).
+lighthouse: setup
+	$(BIN)/python bench/lighthouse.py
 
 worker: setup
 	$(MANAGE) db_worker

@@ -6,12 +6,15 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests import db_snapshot
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every test database starts with the site's initial content (rolled back per test)."""
     with django_db_blocker.unblock():
         call_command("load_initial_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+        db_snapshot.take()
 
 
 @pytest.fixture
@@ -23,11 +26,10 @@ def site_content(db):
 
 
 @pytest.fixture
-def load_content(django_db_serialized_rollback, transactional_db):
-    """For transactional (live server) tests. Each such test starts from the migrations' data
-    (locales, root page, groups), restored by serialized rollback after the previous one's flush,
-    and loads the initial content on top."""
-    call_command("load_initial_content", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
+def load_content(transactional_db):
+    """For transactional (live server) tests: the initial content, restored from the session's
+    snapshot (an earlier transactional test may have emptied the database, see db_snapshot)."""
+    db_snapshot.restore()
 
 
 @pytest.fixture(autouse=True)

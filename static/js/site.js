@@ -1,0 +1,60 @@
+/* kapsite progressive enhancement. Every task works without this file; it only adds comfort.
+   Loaded with `defer` from our own origin; no inline script, no third parties. */
+(function () {
+  "use strict";
+
+  // "Copy link" buttons: shown only when the browser can copy (secure context + Clipboard API).
+  function setUpCopyLinks() {
+    var buttons = document.querySelectorAll("[data-copy-link]");
+    if (!buttons.length || !window.isSecureContext || !navigator.clipboard) return;
+    var canonical = document.querySelector('link[rel="canonical"]');
+    buttons.forEach(function (button) {
+      var status = document.getElementById(button.getAttribute("aria-describedby") || "");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var url = button.getAttribute("data-copy-link") || (canonical && canonical.href) ||
+          window.location.href.split("#")[0];
+        navigator.clipboard.writeText(url).then(
+          function () { if (status) status.textContent = "Link copied."; },
+          function () { if (status) status.textContent = "Sorry, the link could not be copied. You can copy it from the address bar."; }
+        );
+      });
+    });
+  }
+
+  // Print every FAQ answer, then put the page back as the reader left it.
+  function setUpPrint() {
+    var opened = [];
+    window.addEventListener("beforeprint", function () {
+      document.querySelectorAll("details:not([open])").forEach(function (d) {
+        d.open = true;
+        opened.push(d);
+      });
+    });
+    window.addEventListener("afterprint", function () {
+      opened.forEach(function (d) { d.open = false; });
+      opened = [];
+    });
+  }
+
+  // Move keyboard and screen reader focus to a form's error summary so people hear what to fix.
+  function focusErrorSummary() {
+    var summary = document.querySelector(".c-error-summary");
+    if (!summary) return;
+    if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+
+  // Open the FAQ item named in the address (e.g. /faq/#insurance) so shared links land on the answer.
+  function openLinkedFaq() {
+    if (!window.location.hash) return;
+    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    var details = target && target.closest("details");
+    if (details) details.open = true;
+  }
+
+  setUpCopyLinks();
+  setUpPrint();
+  focusErrorSummary();
+  openLinkedFaq();
+})();

@@ -1,0 +1,33 @@
+"""Every public page type the browser tests visit. Add a page type with one line here."""
+
+from django.apps import apps
+
+from tests.browser.sample_pages import BLOCK_GALLERY_SLUG
+
+# Page types from apps that may not be installed on every branch: (app, id, path, status).
+APP_PAGE_TYPES = [
+    ("providers", "provider-directory", "/find-a-provider/", 200),
+    ("providers", "directory-filtered", "/find-a-provider/?location=94612&radius=25", 200),
+    ("providers", "directory-errors", "/find-a-provider/?location=%3Cnowhere%3E&radius=9999", 200),
+    ("providers", "provider-page", "/find-a-provider/lakeside-kap-oakland/", 200),
+    ("booking", "booking-form", "/request-an-appointment/", 200),
+]
+
+# (id, path, expected HTTP status)
+PAGE_TYPES = [
+    ("home", "/", 200),
+    ("article-index", "/learn/", 200),
+    ("article", "/learn/what-is-kap/", 200),
+    ("faq-article", "/learn/faq/", 200),
+    ("block-gallery", f"/learn/{BLOCK_GALLERY_SLUG}/", 200),  # every body block, see sample_pages
+    ("standard-page", "/about/", 200),
+    *[
+        (name, path, status)
+        for app, name, path, status in APP_PAGE_TYPES
+        if apps.is_installed(f"content.{app}")
+    ],
+    ("not-found", "/no-such-page/", 404),
+    ("server-error", "/__server-error__/", 500),  # served from templates/500.html, see route_500
+]
+
+WIDTHS = {"mobile": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}

@@ -1,0 +1,105 @@
+"""Keyboard-only use, the print stylesheet and the "copy link" enhancement in real Chromium."""
+
+import pytest
+
+from tests.browser.helpers import foreign_requests, open_page
+from tests.browser.pages import WIDTHS
+from tests.browser.sample_pages import BLOCK_GALLERY_SLUG
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+FOCUSED_IS_SUMMARY = "document.activeElement.matches('summary.c-faq__question')"
+
+
+def tab_until(page, condition, limit=60):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(condition):
+            return True
+    return False
+
+
+def test_keyboard_reaches_and_opens_faq_items(browser, site):
+    base = site.url
+    with open_page(browser, base, WIDTHS["mobile"]) as page:
+        page.goto(f"{base}/learn/{BLOCK_GALLERY_SLUG}/")
+        items = page.locator("details.c-faq")
+        assert items.count() == 3
+        assert page.locator("details.c-faq[open]").count() == 0
+
+        assert tab_until(page, FOCUSED_IS_SUMMARY), "no FAQ question is reachable with Tab"
+        page.keyboard.press("Enter")
+        assert items.nth(0).get_attribute("open") is not None
+        assert items.nth(0).locator(".c-faq__answer").is_visible()
+
+        page.keyboard.press("Tab")  # the answer has no links, so Tab goes to the next question
+        assert page.evaluate(FOCUSED_IS_SUMMARY)
+        page.keyboard.press("Space")
+        assert items.nth(1).get_attribute("open") is not None
+
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Enter")  # closes the first again
+        assert items.nth(0).get_attribute("open") is None
+
+        # The focus indicator is visible: an outline or a box shadow on the focused question.
+        style = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()"
+        )
+        assert style[0] != "none" and style[1] != "0px" or style[2] != "none"
+
+
+def test_print_shows_article_essentials_and_hides_navigation(browser, site):
+    base = site.url
+    with open_page(browser, base, WIDTHS["desktop"]) as page:
+        page.goto(f"{base}/learn/what-is-kap/")
+        assert not page.locator(".c-print-url").is_visible()  # screen: not shown
+        page.emulate_media(media="print")
+        for hidden in (
+            ".c-header",
+            ".c-nav",
+            ".c-crisis",
+            ".c-breadcrumbs",
+            ".c-footer",
+            ".c-share",
+        ):
+            assert not page.locator(hidden).first.is_visible(), hidden
+        assert page.locator("h1").is_visible()
+        url = page.locator(".c-print-url")
+        assert url.is_visible() and "/learn/what-is-kap/" in url.inner_text()
+        assert page.locator(".c-references").is_visible()
+        assert page.locator(".c-references li").count() >= 2
+        assert page.locator(".c-review time").first.is_visible()
+        pdf = page.pdf(format="Letter")
+        assert pdf.startswith(b"%PDF")
+        assert foreign_requests(page, base) == []
+
+
+def test_copy_link_button_copies_the_page_address(browser, site):
+    base = site.url
+    with open_page(browser, base, WIDTHS["mobile"], reduced_motion="reduce") as page:
+        page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+        page.goto(f"{base}/learn/what-is-kap/")
+        button = page.get_by_role("button", name="Copy link to this page")
+        assert button.is_visible()
+        button.focus()
+        page.keyboard.press("Enter")
+        status = page.locator("#copy-link-status")
+        status.wait_for(state="visible")
+        assert status.inner_text() == "Link copied."
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied.endswith("/learn/what-is-kap/")
+
+
+def test_without_javascript_pages_still_work_and_hide_js_only_controls(browser, site):
+    base = site.url
+    context = browser.new_context(java_script_enabled=False, viewport=WIDTHS["mobile"])
+    try:
+        page = context.new_page()
+        page.goto(f"{base}/learn/{BLOCK_GALLERY_SLUG}/")
+        assert not page.get_by_role("button", name="Copy link to this page").is_visible()
+        page.locator("summary.c-faq__question").first.click()
+        assert page.locator("details.c-faq").first.get_attribute("open") is not None
+        assert page.get_by_role("navigation", name="Main").is_visible()
+    finally:
+        context.close()
