@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import ModelLogEntry
 
 from content.booking.models import BookingRequest
+from tests.auth import login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_anonymous_is_sent_to_login(client, make_request):
 def test_intake_can_list_filter_search_and_open(client, intake_user, make_request):
     first = make_request(name="Avery Listed", kind="appointment")
     second = make_request(name="Blake Question", kind="question", status="contacted")
-    client.force_login(intake_user)
+    login_verified(client, intake_user)
     home = client.get("/admin/")
     assert "Intake inbox" in home.content.decode()
 
@@ -89,7 +90,7 @@ def test_intake_can_list_filter_search_and_open(client, intake_user, make_reques
 def test_intake_sees_a_failed_notification_in_the_inbox(client, intake_user, make_request):
     booking = make_request()
     BookingRequest.objects.filter(pk=booking.pk).update(notification_status="failed")
-    client.force_login(intake_user)
+    login_verified(client, intake_user)
     listing = client.get(INBOX, {"notification_status": "failed"}).content.decode()
     assert booking.reference in listing
     assert "Failed" in listing
@@ -97,7 +98,7 @@ def test_intake_sees_a_failed_notification_in_the_inbox(client, intake_user, mak
 
 def test_status_change_with_note_is_logged(client, intake_user, make_request):
     booking = make_request()
-    client.force_login(intake_user)
+    login_verified(client, intake_user)
     response = client.post(
         f"{INBOX}edit/{booking.pk}/",
         {"status": "contacted", "add_note": "Left a voicemail, will try again Friday."},
@@ -123,7 +124,7 @@ def test_status_change_with_note_is_logged(client, intake_user, make_request):
 
 def test_status_cannot_move_backwards(client, intake_user, make_request):
     booking = make_request(status="closed")
-    client.force_login(intake_user)
+    login_verified(client, intake_user)
     response = client.post(f"{INBOX}edit/{booking.pk}/", {"status": "new"})
     assert response.status_code == 200
     assert "cannot go from" in response.content.decode()
@@ -137,7 +138,7 @@ def test_status_cannot_move_backwards(client, intake_user, make_request):
 
 def test_csv_export_is_logged(client, intake_user, make_request):
     booking = make_request(name="Casey Export")
-    client.force_login(intake_user)
+    login_verified(client, intake_user)
     response = client.get(INBOX, {"export": "csv"})
     assert response.status_code == 200
     content = (

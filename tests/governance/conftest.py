@@ -4,12 +4,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from content.core.review import one_year_after
 from content.governance import setup
+from tests.auth import login_verified  # noqa: F401 - re-exported for governance tests
 from tests.factories import ArticlePageFactory, PersonFactory, article_index
 
 
@@ -20,16 +19,6 @@ def make_user(username, group=None, **extra):
     if group:
         user.groups.add(Group.objects.get(name=group))
     return user
-
-
-def login_verified(client, user):
-    """Log in and verify a second factor the way django-otp records it in the session."""
-    device = TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
-    client.force_login(user)
-    session = client.session
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    session.save()
-    return client
 
 
 @pytest.fixture
