@@ -28,10 +28,13 @@ def test_form_page_renders_crisis_panel_and_fields(client, booking_page):
     assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
     assert form.find("input", attrs={"name": "started"})["value"]
     assert form.find("input", attrs={"name": "website"})["tabindex"] == "-1"
-    # No provider directory on this branch: the provider question is hidden.
-    assert not form.find(attrs={"name": "preferred_provider"})
+    # The provider question lists live provider pages, with "No preference" chosen.
+    select = form.find("select", attrs={"name": "preferred_provider"})
+    assert select.find("option", selected=True).get_text() == "No preference"
+    assert len(select.find_all("option")) > 10
     assert "What happens next" in soup.get_text()
-    assert not soup.find("script", src=True)
+    # Only the site's own deferred script: no third-party scripts, trackers or CAPTCHA.
+    assert all(tag["src"].startswith("/static/") for tag in soup.find_all("script", src=True))
 
 
 def test_valid_submission_is_saved_and_notification_enqueued(client, booking_page):

@@ -112,8 +112,7 @@ def test_control_characters_are_rejected_with_a_message(client, char):
     response = client.get("/learn/", {"q": f"ketamine{char}"})
     assert response.status_code == 400
     assert "hidden control characters" in response.content.decode()
-    post = client.post("/learn/", {"message": f"hello{char}"})
-    assert post.status_code == 400
+    # A posted form reports it next to the field and stores nothing (tests/booking).
 
 
 # --- Search and directory filters (GET forms) -----------------------------------------------
