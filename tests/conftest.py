@@ -65,6 +65,11 @@ def collected_static(tmp_path_factory):
 
 def _db_order(item) -> int:
     """pytest-django's ordering: database tests, then transactional ones, then the rest."""
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return 0 if issubclass(cls, TestCase) else 1
     marker = item.get_closest_marker("django_db")
     names = getattr(item, "fixturenames", ())
     transactional = bool(
