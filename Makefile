@@ -25,7 +25,12 @@ run: setup
 	$(MANAGE) create_demo_admin
 	bash scripts/run_dev.sh
 
-test: setup
+# Mozilla's HTTP Observatory scorer, used offline by tests/security/test_observatory.py.
+tools/observatory/node_modules/.installed: tools/observatory/package-lock.json
+	cd tools/observatory && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: setup tools/observatory/node_modules/.installed
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
