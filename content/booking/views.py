@@ -168,7 +168,7 @@ def rate_limited(request, page):
     response = render(
         request,
         "booking/rate_limited.html",
-        {"page": page, "self": page},
+        {"page": page, "self": page, "seo_noindex": True},
         status=429,
     )
     response["Retry-After"] = "3600"
