@@ -25,7 +25,14 @@ run: setup
 	$(MANAGE) create_demo_admin
 	bash scripts/run_dev.sh
 
-test: setup
+# Mozilla's HTTP Observatory scorer, used offline by tests/security/test_observatory.py.
+# Without Node.js the test says it was skipped and why.
+tools/observatory/node_modules/.installed: tools/observatory/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd tools/observatory && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else echo "npm not found: tests/security/test_observatory.py will be skipped"; fi
+
+test: setup tools/observatory/node_modules/.installed
 	bash scripts/ensure_chromium.sh
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

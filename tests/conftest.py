@@ -61,3 +61,30 @@ def collected_static(tmp_path_factory):
     )
     assert result.returncode == 0, result.stderr
     return static_root
+
+
+def _db_order(item) -> int:
+    """pytest-django's ordering: database tests, then transactional ones, then the rest."""
+    from django.test import TestCase, TransactionTestCase
+
+    cls = getattr(item, "cls", None)
+    if cls is not None and issubclass(cls, TransactionTestCase):
+        return 0 if issubclass(cls, TestCase) else 1
+    marker = item.get_closest_marker("django_db")
+    names = getattr(item, "fixturenames", ())
+    transactional = bool(
+        marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences"))
+    ) or ("transactional_db" in names or "live_server" in names)
+    if transactional:
+        return 1
+    return 0 if (marker or "db" in names) else 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Apply the database ordering once more after every other plugin has reordered items.
+
+    Transactional tests (live server, real gunicorn) empty the database when they finish, so
+    they must run after all the tests that rely on the session's initial content.
+    """
+    items.sort(key=_db_order)

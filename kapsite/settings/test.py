@@ -17,3 +17,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The whole-page cache is exercised by tests/performance (which turns it on); elsewhere tests
+# measure and check what the views themselves render.
+PAGE_CACHE_ENABLED = False

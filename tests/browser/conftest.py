@@ -5,7 +5,7 @@ opens its own contexts at the widths it needs.
 
 Live-server tests need committed data, so they run in transactional databases that Django empties
 after every test; the `load_content` fixture restores the initial content from a snapshot taken
-once per session (tests/db_snapshot.py). Browser tests run first among the transactional tests.
+once per session (tests/db_snapshot.py).
 """
 
 import os
@@ -30,24 +30,6 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 BROWSER_DIR = Path(__file__).resolve().parent
-
-
-def _is_transactional(item):
-    marker = item.get_closest_marker("django_db")
-    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
-        return True
-    names = getattr(item, "fixturenames", ())
-    return "transactional_db" in names or "live_server" in names
-
-
-def pytest_collection_modifyitems(items):
-    """Run browser tests first among the transactional tests (after pytest-django's sort)."""
-    browser = [i for i in items if BROWSER_DIR in Path(str(i.path)).parents]
-    if not browser:
-        return
-    rest = [i for i in items if i not in browser]
-    first_tx = next((n for n, i in enumerate(rest) if _is_transactional(i)), len(rest))
-    items[:] = rest[:first_tx] + browser + rest[first_tx:]
 
 
 @pytest.fixture(scope="session")

@@ -37,7 +37,7 @@ def test_directory_filters_work_with_the_keyboard_alone(browser, site):
         page.keyboard.type("94612")
         tab_to(page, "select[name=radius]")
         page.keyboard.press("ArrowDown")
-        tab_to(page, "form button[type=submit]")
+        tab_to(page, "form.c-filter button[type=submit]")
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert "location=94612" in page.url
@@ -59,7 +59,7 @@ def test_booking_form_can_be_completed_and_sent_with_the_keyboard(browser, site,
         page.goto(base + BOOKING_PATH)
 
         # Sending it empty shows the error summary, focused, with links to each field.
-        tab_to(page, "form button[type=submit]")
+        tab_to(page, "form.c-booking__form button[type=submit]")
         with page.expect_navigation():
             page.keyboard.press("Enter")
         summary = page.locator(".c-error-summary")
@@ -82,7 +82,7 @@ def test_booking_form_can_be_completed_and_sent_with_the_keyboard(browser, site,
         page.keyboard.press("Space")
         tab_to(page, "input[name=privacy_acknowledged]")
         page.keyboard.press("Space")
-        tab_to(page, "form button[type=submit]")
+        tab_to(page, "form.c-booking__form button[type=submit]")
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert page.locator("h1").inner_text().startswith("Thank you")

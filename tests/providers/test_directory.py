@@ -247,14 +247,12 @@ def test_bad_input_is_explained_next_to_the_field(client, known_providers, param
     assert summary and message in summary.get_text()
     assert soup.find(id=f"id_{field}")["aria-invalid"] == "true"
     assert f"id_{field}_error" in soup.find(id=f"id_{field}")["aria-describedby"]
-    assert count(soup) >= 0  # results still render
+    assert soup.select_one(".c-results__count") is not None  # results still render
 
 
 @pytest.mark.django_db
-def test_control_characters_in_a_filter_get_a_message(client, known_providers):
-    """The site-wide guard (content.security) answers before the directory: a 400 page that
-    says what to fix, never a 5xx."""
-    response = client.get(URL, {"treatment": "iv\x00ketamine"})
+def test_control_characters_in_a_filter_get_a_clear_400(client, known_providers):
+    response = client.get("/find-a-provider/", {"treatment": "iv\x00ketamine"})
     assert response.status_code == 400
     assert "hidden control characters" in response.content.decode()
 
@@ -295,5 +293,5 @@ def test_a_2000_character_query_string_still_renders(client, known_providers):
     query = "&".join(f"location={n}" for n in range(400))[:2000]
     soup = search(client, query=query)
     assert field_error(soup, "location")
-    soup = search(client, query="%ZZ%%&&==&page=%00&radius=%FF" + "&a" * 980)
+    soup = search(client, query="%ZZ%%&&==&page=%C0&radius=%FF" + "&a" * 980)
     assert soup.select_one(".c-results__count")

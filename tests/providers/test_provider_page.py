@@ -71,7 +71,7 @@ def test_request_link_preselects_this_provider(client):
     settings.save()
     page = ProviderPage.objects.get(slug="lakeside-kap-oakland")
     soup = get(client, SAMPLE)
-    link = soup.find("a", string="Request an appointment")
+    link = soup.select_one(".c-provider__cta").find("a", string="Request an appointment")
     assert link["href"] == f"/about/?provider={page.pk}"
 
 
@@ -81,7 +81,7 @@ def test_without_a_booking_page_the_call_to_action_is_a_phone_call(client):
     settings.booking_page = None
     settings.save()
     soup = get(client, SAMPLE)
-    assert not soup.find("a", string="Request an appointment")
+    assert not soup.select_one(".c-provider__cta").find("a", string="Request an appointment")
     cta = soup.select_one(".c-provider__cta a")
     assert cta["href"] == "tel:5105550101"
     assert "Call (510) 555-0101" in cta.get_text()
@@ -95,7 +95,7 @@ def test_unpublished_booking_page_falls_back_to_phone(client):
     settings.booking_page = booking
     settings.save()
     soup = get(client, SAMPLE)
-    assert not soup.find("a", string="Request an appointment")
+    assert not soup.select_one(".c-provider__cta").find("a", string="Request an appointment")
 
 
 @pytest.mark.django_db

@@ -133,8 +133,6 @@ BAD_INPUTS = [
     "   ",
     "k" * 1000,
     "ketamine " * 200,
-    "ket\x00amine",
-    "\x00",
     "'; DROP TABLE wagtailcore_page; --",
     '" OR 1=1 --',
     "ketamine' UNION SELECT password FROM auth_user --",
@@ -162,8 +160,16 @@ def test_bad_input_gets_a_normal_page(client, search_index, query):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("query", ["ket\x00amine", "\x00", "a\x1bb"])
+def test_control_characters_get_a_clear_message(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 400
+    assert "hidden control characters" in response.content.decode()
+
+
+@pytest.mark.django_db
 def test_invalid_utf8_in_the_query_string_gets_a_normal_page(client, search_index):
-    response = client.get("/search/?q=%ED%A0%80%FF%C0%AF&page=%00")
+    response = client.get("/search/?q=%ED%A0%80%FF%C0%AF&page=%C0")
     assert response.status_code == 200
     assert BeautifulSoup(response.content, "html.parser").select_one(".c-search form")
 
