@@ -142,6 +142,12 @@ class BookingPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "booking page"
 
+    def robots_noindex(self, request) -> bool:
+        """The confirmation step (a reference number for one person) is never indexed; the
+        form itself keeps the normal head tags."""
+        match = getattr(request, "routable_resolver_match", None)
+        return bool(match and match.url_name == "confirmation_view")
+
     @path("")
     def form_view(self, request):
         from .views import booking_form

@@ -14,6 +14,8 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django_ratelimit.core import get_usage
 
+from content.security.outage import clinic_phone
+
 from .client_ip import ratelimit_key
 from .forms import BookingForm
 from .references import new_reference
@@ -126,8 +128,8 @@ def booking_form(request, page):
         logger.error("booking request could not be saved: %s", type(exc).__name__)
         form.add_error(
             None,
-            "Sorry, we could not send your request just now. Please try again in a few "
-            "minutes, or call us.",
+            f"We could not save your request, please call us at {clinic_phone()}. "
+            "You can also try again in a few minutes.",
         )
         return _render_form(request, page, form, status=503)
 
@@ -166,7 +168,7 @@ def rate_limited(request, page):
     response = render(
         request,
         "booking/rate_limited.html",
-        {"page": page, "self": page},
+        {"page": page, "self": page, "seo_noindex": True},
         status=429,
     )
     response["Retry-After"] = "3600"

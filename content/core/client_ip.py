@@ -39,3 +39,10 @@ def client_ip(request) -> str:
             if candidate:
                 return candidate
     return remote
+
+
+def client_ip_or_none(request) -> str | None:
+    """client_ip when it is a real address, else None: for records with an IP column
+    (django-axes), which PostgreSQL's inet type refuses to store as "unknown" (a request
+    without REMOTE_ADDR: a unix-socket bind, or Django's test client force_login)."""
+    return _valid_ip(client_ip(request))

@@ -17,6 +17,9 @@ MAX_QUERY_LENGTH = 200
 MAX_HIGHLIGHT_WORDS = 10
 MAX_BACKEND_TERMS = 12
 MAX_RESULTS = 200
+# Format characters that are part of ordinary text: emoji sequences (👩🏽‍⚕️) and Persian or
+# Indic spelling need the zero-width joiner and non-joiner, so they are kept.
+JOINERS = {"\u200c", "\u200d"}
 
 # Page types patients can find through site search (app label, model name); missing apps are skipped.
 SEARCHABLE_PAGE_TYPES = [("articles", "ArticlePage"), ("providers", "ProviderPage")]
@@ -25,12 +28,15 @@ SEARCHABLE_PAGE_TYPES = [("articles", "ArticlePage"), ("providers", "ProviderPag
 def clean_query(raw: str | None) -> str:
     """Normalised, printable, single-spaced and at most MAX_QUERY_LENGTH characters long.
 
-    NUL and other control or format characters become spaces (PostgreSQL refuses NUL in text).
+    NUL and other control or format characters become spaces (PostgreSQL refuses NUL in text),
+    except the joiners emoji and some scripts need.
     """
     if not raw:
         return ""
     text = unicodedata.normalize("NFKC", str(raw)[: MAX_QUERY_LENGTH * 4])
-    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text)
+    text = "".join(
+        " " if unicodedata.category(ch)[0] == "C" and ch not in JOINERS else ch for ch in text
+    )
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 

@@ -207,7 +207,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "governance/lockout.html"
 # The client address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT proxies in front of the site,
 # the address the outermost trusted proxy saw (never a client-supplied header).
-AXES_CLIENT_IP_CALLABLE = "content.core.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "content.core.client_ip.client_ip_or_none"
 TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 WAGTAIL_2FA_REQUIRED = True
 WAGTAIL_2FA_OTP_TOTP_NAME = "kapsite"

@@ -66,7 +66,7 @@ def test_valid_submission_is_saved_and_notification_enqueued(client, booking_pag
     assert confirmation.status_code == 200
     assert confirmation["X-Robots-Tag"].startswith("noindex")
     soup = soup_of(confirmation)
-    assert soup.find("meta", attrs={"name": "robots", "content": "noindex, nofollow"})
+    assert soup.find("meta", attrs={"name": "robots", "content": "noindex, follow"})
     assert booking.reference in soup.select_one(".c-booking__reference").get_text()
     assert "within 2 business days" in soup.get_text()
     assert soup.select_one(".c-booking-crisis")

@@ -11,6 +11,8 @@ APP_PAGE_TYPES = [
     ("providers", "directory-errors", "/find-a-provider/?location=%3Cnowhere%3E&radius=9999", 200),
     ("providers", "provider-page", "/find-a-provider/lakeside-kap-oakland/", 200),
     ("booking", "booking-form", "/request-an-appointment/", 200),
+    ("sitesearch", "search", "/search/", 200),
+    ("sitesearch", "search-results", "/search/?q=ketamine", 200),
 ]
 
 # (id, path, expected HTTP status)

@@ -5,6 +5,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -74,6 +76,54 @@ def get(url, headers=None):
         return exc.code, dict(exc.headers), exc.read()
 
 
+SHARED_SECRET_KEY = "two-instance-test-only-" + "k" * 40
+BOOKING_URL = "/request-an-appointment/"
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def post_booking(base, n, body=False):
+    """Fetch the form from this instance (its CSRF cookie), then send a valid request with a
+    start token signed as the form would sign it 30 seconds ago."""
+    from django.core import signing
+
+    from content.booking.spam import TOKEN_SALT
+
+    with urllib.request.urlopen(  # noqa: S310  loopback only
+        urllib.request.Request(base + BOOKING_URL, headers={"Host": "localhost"}), timeout=10
+    ) as response:
+        cookies = [value.split(";", 1)[0] for value in response.headers.get_all("Set-Cookie") or []]
+    csrf = next(c.split("=", 1)[1] for c in cookies if "csrftoken=" in c)
+    data = {
+        "csrfmiddlewaretoken": csrf,
+        "name": f"Two Instances {n}",
+        "email": f"two-instances-{n}@example.com",
+        "contact_method": "email",
+        "kind": "question",
+        "consent_to_contact": "on",
+        "privacy_acknowledged": "on",
+        "website": "",
+        "started": signing.dumps(
+            round(time.time() - 30, 3), key=SHARED_SECRET_KEY, salt=TOKEN_SALT
+        ),
+    }
+    request = urllib.request.Request(
+        base + BOOKING_URL,
+        data=urllib.parse.urlencode(data).encode(),
+        headers={"Host": "localhost", "Cookie": "; ".join(cookies)},
+    )
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(request, timeout=10) as response:
+            status, text = response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        status, text = exc.code, exc.read().decode()
+    return (status, text) if body else status
+
+
 def test_collected_static_files_are_hashed_compressed_and_cached_forever(tmp_path):
     env = _production_env(STATIC_ROOT=str(tmp_path / "static"))
     subprocess.run(
@@ -102,7 +152,7 @@ def test_collected_static_files_are_hashed_compressed_and_cached_forever(tmp_pat
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_two_instances_share_the_page_cache_and_its_purges(load_content, tmp_path):
+def test_two_instances_share_the_page_cache_purges_and_booking_rate_limit(load_content, tmp_path):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL")
     import redis
@@ -112,7 +162,10 @@ def test_two_instances_share_the_page_cache_and_its_purges(load_content, tmp_pat
     db = settings.DATABASES["default"]
     database_url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
     env = _production_env(
-        DATABASE_URL=database_url, REDIS_URL=redis_url, STATIC_ROOT=str(tmp_path / "static")
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        STATIC_ROOT=str(tmp_path / "static"),
+        SECRET_KEY=SHARED_SECRET_KEY,
     )
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -142,6 +195,28 @@ def test_two_instances_share_the_page_cache_and_its_purges(load_content, tmp_pat
         assert headers["X-Page-Cache"] == "miss"
         assert b"What KAP is (published elsewhere)" in body
         assert get(base_a + url)[1]["X-Page-Cache"] == "hit"
+
+        # The booking rate limit (5 an hour per client) is counted in the same Redis: five
+        # requests accepted through A and B together, the sixth refused by either.
+        statuses = [post_booking(base, n) for n, base in enumerate([base_a, base_b] * 2 + [base_a])]
+        assert statuses == [302] * 5, statuses
+        for base in (base_b, base_a):
+            status, body = post_booking(base, 99, body=True)
+            assert status == 429, status
+            assert "Please wait before sending again" in body
+        stored = (
+            "from content.booking.models import BookingRequest;"
+            "print(BookingRequest.objects.filter(email__startswith='two-instances').count())"
+        )
+        out = subprocess.run(
+            [sys.executable, "manage.py", "shell", "-c", stored],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        assert out.stdout.strip().splitlines()[-1] == "5"
     finally:
         for proc in (a, b):
             proc.terminate()

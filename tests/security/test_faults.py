@@ -221,3 +221,84 @@ def test_real_postgres_outage_under_gunicorn(load_content, tmp_path: Path):
     logged = log_path.read_text()
     assert SECRET not in logged
     assert "Database unavailable" in logged
+
+
+# --- The booking form when the database is down ------------------------------------------
+
+
+def _booking_submission():
+    from tests.booking.conftest import valid_data
+
+    return valid_data(
+        name=f"{SECRET}-name",
+        email="secret.person@example.com",
+        phone="510-555-0177",
+        preferred_times=f"{SECRET}-times",
+        note=f"{SECRET}-note",
+    )
+
+
+def _booking_url():
+    from content.booking.models import BookingPage
+
+    return BookingPage.objects.live().get().url
+
+
+@pytest.mark.django_db
+def test_booking_form_answers_503_with_the_clinic_phone_when_the_database_is_down(
+    client, monkeypatch, caplog
+):
+    from django.core.cache import cache
+
+    from content.booking.models import BookingRequest
+
+    url = _booking_url()
+    cache.clear()
+    caplog.set_level("DEBUG")
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "create_cursor", _refuse)
+        patch.setattr(connection, "ensure_connection", _refuse)
+        response = client.post(url, _booking_submission())
+    assert_outage_page(response, "We could not save your request, please call")
+    _assert_nothing_submitted_in(caplog.text)
+    assert not BookingRequest.objects.filter(email="secret.person@example.com").exists()
+
+
+@pytest.mark.django_db
+def test_booking_form_answers_503_when_only_the_insert_fails(client, caplog):
+    """The page loads but saving the request fails (database read-only or full): the form
+    comes back with a 503, the clinic phone and the values kept, and nothing is logged."""
+    from django.core.cache import cache
+
+    from content.booking.models import BookingRequest
+
+    url = _booking_url()
+    cache.clear()
+    caplog.set_level("DEBUG")
+
+    def refuse_booking_inserts(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith("INSERT") and "booking_bookingrequest" in sql:
+            raise OperationalError("could not write (simulated outage)")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(refuse_booking_inserts):
+        response = client.post(url, _booking_submission())
+    assert response.status_code == 503
+    assert "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "We could not save your request, please call us at (510) 555-0142" in html
+    assert f'value="{SECRET}-name"' in html  # the patient does not have to type it again
+    for leak in ("Traceback", "OperationalError", "simulated outage"):
+        assert leak not in html
+    _assert_nothing_submitted_in(caplog.text)
+    assert "booking request could not be saved: OperationalError" in caplog.text
+    assert not BookingRequest.objects.exists()
+
+
+def _refuse(*args, **kwargs):
+    raise OperationalError("connection refused (simulated outage)")
+
+
+def _assert_nothing_submitted_in(log_text):
+    for value in (SECRET, "secret.person", "555-0177", "5550177"):
+        assert value not in log_text, value
