@@ -5,12 +5,9 @@ from django.apps import apps
 from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
+from .fields import EmailAddressField, NoteField, SingleLineField
 from .models import BookingRequest
-from .validators import (
-    normalize_phone,
-    reject_control_characters,
-    reject_control_characters_multiline,
-)
+from .validators import normalize_phone
 
 PROVIDERS_APP = "content.providers"
 
@@ -31,32 +28,29 @@ def _too_long(label, limit):
 
 
 class BookingForm(forms.Form):
-    name = forms.CharField(
+    name = SingleLineField(
         label="Your name",
         max_length=100,
-        validators=[reject_control_characters],
         error_messages={
             "required": "Enter your name.",
             "max_length": _too_long("Your name", 100),
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    email = forms.EmailField(
+    email = EmailAddressField(
         label="Email address",
         required=False,
         max_length=254,
-        validators=[reject_control_characters],
         error_messages={
             "invalid": "Enter an email address in the right format, like name@example.com.",
             "max_length": _too_long("Your email address", 254),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
-    phone = forms.CharField(
+    phone = SingleLineField(
         label="Phone number",
         required=False,
         max_length=30,
-        validators=[reject_control_characters],
         error_messages={"max_length": _too_long("Your phone number", 30)},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
@@ -89,20 +83,18 @@ class BookingForm(forms.Form):
             "invalid_choice": "Choose a provider from the list, or choose 'No preference'.",
         },
     )
-    preferred_times = forms.CharField(
+    preferred_times = SingleLineField(
         label="Days and times that suit you (optional)",
         help_text="For example: weekday mornings, or Tuesday after 3pm.",
         required=False,
         max_length=200,
-        validators=[reject_control_characters],
         error_messages={"max_length": _too_long("Days and times", 200)},
     )
-    note = forms.CharField(
+    note = NoteField(
         label="Short note (optional)",
         help_text="Please do not include medical details. We will talk about those with you.",
         required=False,
         max_length=500,
-        validators=[reject_control_characters_multiline],
         error_messages={"max_length": _too_long("Your note", 500)},
         widget=forms.Textarea(attrs={"rows": 4}),
     )

@@ -8,21 +8,13 @@ from django.core.exceptions import ValidationError
 CONTROL_MESSAGE = "Remove the hidden control characters from this answer and try again."
 
 # Line breaks and tabs are fine in the multi-line note; nowhere else.
-MULTILINE_ALLOWED = {"\n", "\r", "\t"}
+MULTILINE_ALLOWED = frozenset({"\n", "\r", "\t"})
 
 
-def _has_control(value: str, allowed: set[str]) -> bool:
-    return any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in value)
-
-
-def reject_control_characters(value):
-    """Single-line answers: no NUL or other control characters; other Unicode is kept as is."""
-    if value and _has_control(value, set()):
-        raise ValidationError(CONTROL_MESSAGE, code="control_characters")
-
-
-def reject_control_characters_multiline(value):
-    if value and _has_control(value, MULTILINE_ALLOWED):
+def reject_control_characters_in(value: str, allowed: frozenset[str] = frozenset()) -> None:
+    """No NUL or other control characters (except those allowed); other Unicode is kept as is.
+    Called on the raw answer by content.booking.fields, before any stripping."""
+    if any(unicodedata.category(ch) in ("Cc", "Cs") and ch not in allowed for ch in value):
         raise ValidationError(CONTROL_MESSAGE, code="control_characters")
 
 

@@ -1,0 +1,34 @@
+"""Form fields for the booking form that look at what was typed before Django tidies it.
+
+Django's CharField strips surrounding whitespace before any validator runs, and Python's
+str.strip() treats some control characters (\\x1c-\\x1f, \\x85) as whitespace. A phone number
+of just "\\x1f" would become "" and slip past a validator. These fields check the raw value
+first, so every hidden control character gets the same clear message next to its field.
+"""
+
+from django import forms
+
+from .validators import MULTILINE_ALLOWED, reject_control_characters_in
+
+
+class RawValueChecked:
+    allowed_controls: frozenset[str] = frozenset()
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            reject_control_characters_in(value, self.allowed_controls)
+        return super().to_python(value)
+
+
+class SingleLineField(RawValueChecked, forms.CharField):
+    """A one-line answer: no control characters at all."""
+
+
+class EmailAddressField(RawValueChecked, forms.EmailField):
+    """An email address: no control characters at all."""
+
+
+class NoteField(RawValueChecked, forms.CharField):
+    """A multi-line answer: line breaks and tabs are fine, other control characters are not."""
+
+    allowed_controls = MULTILINE_ALLOWED
