@@ -142,9 +142,26 @@ def ensure_wrk() -> str:
     return shutil.which("wrk") or "wrk"
 
 
+def ensure_database(url: str) -> None:
+    """Create the throwaway benchmark database on first use (trust auth, as on this machine)."""
+    import psycopg
+    import psycopg.sql
+
+    name = url.rsplit("/", 1)[1]
+    maintenance = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            print(f"creating benchmark database {name}", flush=True)
+            conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name)))
+
+
 def parse_ms(text: str) -> float:
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+    match = re.match(r"([\d.]+)(us|ms|s|m)$", text)
+    if not match:
+        raise SystemExit(f"could not read a latency from wrk: {text!r}")
+    value, unit = match.groups()
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
 def run_wrk(wrk: str, url: str) -> dict:
@@ -164,8 +181,10 @@ def run_wrk(wrk: str, url: str) -> dict:
         check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    p50 = parse_ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = parse_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    if "Latency Distribution" not in out:
+        raise SystemExit(f"wrk gave no latency figures for {url}:\n{out}")
+    p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": rps, "p50": p50, "p99": p99, "non2xx": int(errors.group(1)) if errors else 0}
 
@@ -185,6 +204,7 @@ def main() -> None:
     wrk = ensure_wrk()
     static_root = tempfile.mkdtemp(prefix="kapsite-bench-static-")
     env = bench_env(static_root)
+    ensure_database(env["DATABASE_URL"])
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_initial_content", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")

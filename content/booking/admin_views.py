@@ -1,7 +1,8 @@
 """The intake inbox in the Wagtail admin: list, filters, search, detail, status changes, export.
 
 Only users with this model's permissions see it (the Intake group, created in migration 0002).
-Opening a request, exporting and every change are written to Wagtail's audit log.
+Every view and change is written to Wagtail's audit log: each request shown in a page of the
+list, opened, or exported, and each status change and note.
 """
 
 import django_filters
@@ -19,7 +20,7 @@ from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from .forms import validate_transition
-from .models import BookingRequest
+from .models import SUBMITTED_FIELDS, BookingRequest
 
 NOTE_LIMIT = 1000
 
@@ -76,10 +77,21 @@ class StatusForm(WagtailAdminModelForm):
         return new
 
 
+def log_each(bookings, action, user):
+    for booking in bookings:
+        log(instance=booking, action=action, user=user)
+
+
 class BookingRequestIndexView(generic.IndexView):
+    """The list (and its filter/search results): the rows on screen show names, so each is logged."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        log_each(context["object_list"], "booking.list", self.request.user)
+        return context
+
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        for booking in queryset:
-            log(instance=booking, action="booking.export", user=self.request.user)
+        log_each(queryset, "booking.export", self.request.user)
         return super().as_spreadsheet(queryset, spreadsheet_format)
 
 
@@ -145,36 +157,10 @@ class BookingRequestViewSet(ModelViewSet):
         ),
         DateColumn("created_at", label="Received"),
     ]
-    list_export = [
-        "reference",
-        "created_at",
-        "name",
-        "email",
-        "phone",
-        "contact_method",
-        "voicemail_ok",
-        "text_ok",
-        "kind",
-        "preferred_provider",
-        "preferred_times",
-        "note",
-        "status",
-        "notification_status",
-    ]
+    list_export = [*SUBMITTED_FIELDS, "status", "notification_status"]
     export_filename = "booking-requests"
     inspect_view_fields = [
-        "reference",
-        "created_at",
-        "name",
-        "email",
-        "phone",
-        "contact_method",
-        "voicemail_ok",
-        "text_ok",
-        "kind",
-        "preferred_provider",
-        "preferred_times",
-        "note",
+        *SUBMITTED_FIELDS,
         "consent_to_contact",
         "privacy_acknowledged",
         "status",

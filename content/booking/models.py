@@ -20,6 +20,23 @@ from .references import new_reference
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
+# What the patient filled in, in the order of the form: shown, exported and purged together.
+SUBMITTED_FIELDS = [
+    "reference",
+    "created_at",
+    "name",
+    "email",
+    "phone",
+    "contact_method",
+    "voicemail_ok",
+    "text_ok",
+    "kind",
+    "preferred_provider",
+    "preferred_times",
+    "note",
+]
+
+
 class BookingRequest(models.Model):
     class Kind(models.TextChoices):
         APPOINTMENT = "appointment", "Appointment request"

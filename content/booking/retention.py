@@ -6,24 +6,14 @@ import logging
 from django.db import transaction
 from django.utils import timezone
 
-from .models import BookingRequest, retention_days
+from .models import SUBMITTED_FIELDS, BookingRequest, retention_days
 from .validators import phone_digits
 
 logger = logging.getLogger(__name__)
 
+# One person's requests, as given to them: what they submitted, their consent and our handling.
 EXPORT_FIELDS = [
-    "reference",
-    "created_at",
-    "name",
-    "email",
-    "phone",
-    "contact_method",
-    "voicemail_ok",
-    "text_ok",
-    "kind",
-    "preferred_provider_id",
-    "preferred_times",
-    "note",
+    *(f"{name}_id" if name == "preferred_provider" else name for name in SUBMITTED_FIELDS),
     "consent_to_contact",
     "privacy_acknowledged",
     "status",

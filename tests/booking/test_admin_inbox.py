@@ -52,7 +52,7 @@ def test_editor_without_intake_cannot_list_or_open_requests(client, editor_user,
         assert response.status_code in (302, 403), url
         assert booking.reference not in response.content.decode()
         assert "Riley" not in response.content.decode()
-    assert not ModelLogEntry.objects.filter(action="booking.view").exists()
+    assert not ModelLogEntry.objects.filter(action__startswith="booking.").exists()
 
 
 def test_anonymous_is_sent_to_login(client, make_request):
@@ -85,6 +85,26 @@ def test_intake_can_list_filter_search_and_open(client, intake_user, make_reques
     assert entry.user == intake_user
     assert entry.object_id == str(first.pk)
     assert entry.label == f"Request {first.reference}"
+
+
+def test_each_request_shown_in_the_list_is_logged(client, intake_user, make_request):
+    shown = make_request(name="Avery Listed", kind="appointment")
+    hidden = make_request(name="Blake Question", kind="question")
+    login_verified(client, intake_user)
+
+    assert client.get(INBOX, {"kind": "appointment"}).status_code == 200
+    entries = ModelLogEntry.objects.filter(action="booking.list")
+    assert [(e.object_id, e.user) for e in entries] == [(str(shown.pk), intake_user)]
+    assert entries[0].label == f"Request {shown.reference}"
+
+    # The results-only view behind the live filters and search is logged the same way.
+    assert client.get(f"{INBOX}results/", {"q": "Blake"}).status_code == 200
+    assert ModelLogEntry.objects.filter(action="booking.list", object_id=str(hidden.pk)).exists()
+    for entry in ModelLogEntry.objects.all():
+        assert "Avery" not in f"{entry.label} {entry.data}"
+
+    history = client.get(f"{INBOX}history/{shown.pk}/").content.decode()
+    assert "Listed request" in history
 
 
 def test_intake_sees_a_failed_notification_in_the_inbox(client, intake_user, make_request):
