@@ -40,6 +40,11 @@ DEFAULT_PATHS = {
     "article": "/learn/what-is-kap/",
     "FAQ article": "/learn/faq/",
     "standard page": "/about/",
+    "directory": "/find-a-provider/",
+    "directory (filtered)": "/find-a-provider/?city=Oakland",
+    "provider": "/find-a-provider/chelsea-kap-new-york/",
+    "booking": "/request-an-appointment/",
+    "search": "/search/?q=ketamine",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable

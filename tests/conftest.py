@@ -34,13 +34,15 @@ def load_content(transactional_db):
 
 @pytest.fixture(autouse=True)
 def _fresh_page_cache():
-    """Each test starts with an empty whole-page cache (content/performance/page_cache.py) and
-    empty per-process counters (rate limits live in the default cache)."""
+    """Each test starts with an empty whole-page cache (content/performance/page_cache.py), no
+    cached fragments (fragments.py) and empty per-process counters (rate limits live in the
+    default cache)."""
     from django.core.cache import caches
 
-    from content.performance import page_cache
+    from content.performance import fragments, page_cache
 
     page_cache.purge_all()
+    fragments.new_generation()
     if caches["default"].__class__.__name__ == "LocMemCache":
         caches["default"].clear()
 

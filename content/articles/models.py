@@ -96,6 +96,7 @@ class ArticlePage(ClinicalReviewMixin, BasePage):
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
+    route_select_related = ("locale", "topic", "author", "clinical_reviewer")
 
     content_panels = [
         *Page.content_panels,

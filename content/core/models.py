@@ -5,6 +5,7 @@ import math
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -186,6 +187,28 @@ class ClinicSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "clinic settings"
 
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, but read from the shared fragment cache: every page shows these
+        settings, and a change to them starts a new fragment generation
+        (content.performance.signal_handlers). The admin edits them through for_site."""
+        from wagtail.models import Site
+
+        from content.performance import fragments
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = fragments.cached(
+            f"clinic-settings:{site.pk}", lambda: cls.for_site(site), request=request
+        )
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
+
     @property
     def phone_href(self):
         digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
@@ -203,9 +226,51 @@ class BasePage(Page):
 
     promote_panels = [*Page.promote_panels, FieldPanel("summary")]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
+    # What this page type's template shows from other tables, fetched with the page when it is
+    # routed to (see route()).
+    route_select_related: tuple[str, ...] = ("locale",)
+    route_prefetch_related: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Page.route with fewer queries; the same pages, 404s and view restrictions.
+
+        Wagtail loads each page on the path twice (its row, then its specific row). Here a
+        page that is only passed through is loaded as a deferred specific instance (its own
+        fields are not needed to route), and when this page allows a single child type, the
+        requested child is loaded in one query with what its template shows.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+        child = self._single_type_child(slug)
+        if child is None:
+            try:
+                child = self.get_children().get(slug=slug)
+            except Page.DoesNotExist as e:
+                raise Http404 from e
+            passed_through = child.specific_deferred
+            if remaining and type(passed_through).route is BasePage.route:
+                child = passed_through
+            else:
+                child = child.specific
+        child._cached_parent_obj = self
+        return child.route(request, remaining)
+
+    def _single_type_child(self, slug):
+        child_models = self.specific_class.allowed_subpage_models()
+        if len(child_models) != 1:
+            return None
+        model = child_models[0]
+        return (
+            model.objects.child_of(self)
+            .select_related(*getattr(model, "route_select_related", ()))
+            .prefetch_related(*getattr(model, "route_prefetch_related", ()))
+            .filter(slug=slug)
+            .first()
+        )
 
     @property
     def meta_description(self):

@@ -113,11 +113,17 @@ def breadcrumb_ancestors(page) -> list:
 
     Shared by the visible breadcrumbs (site_tags.breadcrumbs) and the BreadcrumbList.
     """
+    from content.performance import fragments
+
     cached = getattr(page, "_breadcrumb_ancestors", None)
     if cached is None:
-        cached = list(
-            page.get_ancestors().filter(depth__gt=1).only("title", "url_path", "path", "depth")
-        )
+
+        def ancestors():
+            fields = ("title", "url_path", "path", "depth")
+            return list(page.get_ancestors().filter(depth__gt=1).only(*fields))
+
+        # A new page being previewed has no pk (and no cached ancestors) yet.
+        cached = fragments.cached(f"ancestors:{page.pk}", ancestors) if page.pk else ancestors()
         page._breadcrumb_ancestors = cached
     return cached
 

@@ -27,7 +27,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from . import page_cache
+from . import fragments, page_cache
 
 EXTRA_PATHS = ("/sitemap.xml",)
 
@@ -38,13 +38,14 @@ def _full_urls(paths) -> set[str]:
 
 
 def _schedule(paths=(), *, everything=False) -> None:
-    """After commit: purge the local page cache, then ask the CDN to drop the same URLs."""
+    """After commit: new fragment generation, purge the page cache, then the CDN (same URLs)."""
     paths = set(paths)
     if everything:
         paths |= _live_page_paths()
     paths |= set(EXTRA_PATHS)
 
     def run():
+        fragments.new_generation()
         if everything:
             page_cache.purge_all()
         page_cache.purge_paths(paths)

@@ -153,6 +153,14 @@ class ProviderPage(BasePage):
 
     parent_page_types = ["providers.ProviderDirectoryPage"]
     subpage_types = []
+    route_prefetch_related = (
+        "treatments",
+        "treatments_not_offered",
+        "conditions",
+        "insurance",
+        "languages",
+        "clinicians",
+    )
 
     content_panels = [
         *Page.content_panels,

@@ -74,10 +74,19 @@ class DirectorySearch:
 
     # -- form --------------------------------------------------------------------------
     def _load_terms(self) -> dict[str, list]:
-        return {
-            name: list(model.objects.filter(locale_id=self.directory.locale_id))
-            for name, (model, _) in TAXONOMIES.items()
-        }
+        """The filter choices (snippets): shared through the fragment cache, which starts
+        afresh whenever a snippet changes (content.performance.fragments)."""
+        from content.performance import fragments
+
+        locale_id = self.directory.locale_id
+        return fragments.cached(
+            f"directory-terms:{locale_id}",
+            lambda: {
+                name: list(model.objects.filter(locale_id=locale_id))
+                for name, (model, _) in TAXONOMIES.items()
+            },
+            request=self.request,
+        )
 
     def build_form(self) -> DirectoryFilterForm:
         data = self.request.GET.copy()

@@ -24,6 +24,7 @@ env = environ.Env(
     LOG_LEVEL=(str, "INFO"),
     PAGE_CACHE_ENABLED=(bool, True),
     PAGE_CACHE_SECONDS=(int, 600),
+    FRAGMENT_CACHE_SECONDS=(int, 3600),
     PAGE_CACHE_SHARED_SECONDS=(int, 300),
     AWS_STORAGE_BUCKET_NAME=(str, ""),
     AWS_S3_ENDPOINT_URL=(str, ""),
@@ -146,8 +147,12 @@ CACHES["pages"] = {
     "KEY_PREFIX": "kapsite-pages",
     "TIMEOUT": env("PAGE_CACHE_SECONDS"),
 }
+# Fragments shared by many pages (nav, footer, breadcrumbs, settings): content/performance/fragments.py.
+CACHES["fragments"] = {**CACHES["default"], "KEY_PREFIX": "kapsite-fragments"}
 if not env("REDIS_URL"):
     CACHES["pages"]["LOCATION"] = "kapsite-pages"
+    CACHES["fragments"]["LOCATION"] = "kapsite-fragments"
+FRAGMENT_CACHE_SECONDS = env("FRAGMENT_CACHE_SECONDS")
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED")
 PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")

@@ -21,3 +21,4 @@ WHITENOISE_AUTOREFRESH = True
 # The whole-page cache is exercised by tests/performance (which turns it on); elsewhere tests
 # measure and check what the views themselves render.
 PAGE_CACHE_ENABLED = False
+FRAGMENT_CACHE_SECONDS = 0  # on in tests/performance, like the page cache

@@ -3,5 +3,7 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
-    """The whole-page cache is off in the test settings; these tests are about it."""
+    """The whole-page and fragment caches are off in the test settings; these tests are about
+    them."""
     settings.PAGE_CACHE_ENABLED = True
+    settings.FRAGMENT_CACHE_SECONDS = 600

@@ -1,23 +1,30 @@
 from django import template
 from wagtail.models import Page, Site
 
+from content.performance import fragments
+
 register = template.Library()
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
-    """Top-level pages marked 'show in menus' under the site root (one query)."""
+    """Top-level pages marked 'show in menus' under the site root (one query, then shared
+    through the fragment cache until content changes)."""
     request = context.get("request")
     current = context.get("page")
     site = Site.find_for_request(request) if request else None
     items = []
     if site:
-        items = list(
-            Page.objects.live()
-            .public()
-            .in_menu()
-            .child_of(site.root_page)
-            .only("title", "url_path", "path", "depth")
+        items = fragments.cached(
+            f"main-nav:{site.pk}",
+            lambda: list(
+                Page.objects.live()
+                .public()
+                .in_menu()
+                .child_of(site.root_page)
+                .only("title", "url_path", "path", "depth")
+            ),
+            request=request,
         )
     current_path = getattr(current, "path", "")
     return {
