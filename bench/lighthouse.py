@@ -13,6 +13,7 @@ Not part of CI: it needs the npm registry once and takes a few minutes.
 
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -99,14 +100,22 @@ def server_env(workdir, port):
     return env
 
 
-def lighthouse(url, out):
+def lighthouse(url, out, attempts=3):
     env = dict(os.environ, CHROME_PATH=CHROME)
-    run(
-        [str(LH_BIN), url, "--quiet", "--output=json", f"--output-path={out}",
-         f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
-         "--max-wait-for-load=60000"],
-        env=env,
-    )  # fmt: skip
+    for attempt in range(1, attempts + 1):
+        try:
+            run(
+                [str(LH_BIN), url, "--quiet", "--output=json", f"--output-path={out}",
+                 f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}",
+                 "--max-wait-for-load=60000"],
+                env=env,
+            )  # fmt: skip
+            break
+        except subprocess.CalledProcessError:
+            # Lighthouse sometimes loses the trace (NO_NAVSTART); a new run usually works.
+            if attempt == attempts:
+                raise
+            print(f"  Lighthouse failed on attempt {attempt}; trying again", flush=True)
     report = json.loads(Path(out).read_text())
     scores = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     metrics = ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
@@ -148,7 +157,7 @@ def main(argv):
         wait_for(base + "/healthz")
         for name, path in paths.items():
             print(f"Lighthouse: {path} ...", flush=True)
-            slug = path.strip("/").replace("/", "-") or "home"
+            slug = re.sub(r"[^A-Za-z0-9]+", "-", path).strip("-") or "home"
             scores, failing = lighthouse(base + path, REPORTS / f"{slug}.json")
             rows.append((name, path, scores, failing))
     finally:
