@@ -103,8 +103,9 @@ def load_form(base, i):
         cookie = response.headers.get("Set-Cookie", "")
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     started = re.search(r'name="started" value="([^"]+)"', html).group(1)
-    cookie_value = re.search(r"csrftoken=([^;]+)", cookie).group(1)
-    return csrf, started, cookie_value
+    # "__Host-csrftoken" under production settings: send it back under the name it came with.
+    name, value = re.search(r"((?:__Host-)?csrftoken)=([^;]+)", cookie).groups()
+    return csrf, started, f"{name}={value}"
 
 
 def submit(base, i, form):
@@ -124,7 +125,7 @@ def submit(base, i, form):
         base + PATH,
         data=urlencode(data).encode(),
         headers={
-            "Cookie": f"csrftoken={cookie}",
+            "Cookie": cookie,
             "X-Forwarded-For": visitor_address(i),
             "Content-Type": "application/x-www-form-urlencoded",
         },
