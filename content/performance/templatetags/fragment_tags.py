@@ -6,7 +6,6 @@ personal. Vary on whatever else the block shows (the current section, the page, 
 """
 
 from django import template
-from django.utils.safestring import mark_safe
 
 from content.performance import fragments
 
@@ -23,10 +22,11 @@ class FragmentNode(template.Node):
         name = self.name.resolve(context)
         vary_on = [value.resolve(context) for value in self.vary_on]
         key = fragments.key_for(name, *vary_on)
-        html = fragments.cached(
+        # A node's output goes into the page as it is (like Django's {% cache %}): it is the
+        # block's own rendered, auto-escaped markup.
+        return fragments.cached(
             key, lambda: str(self.nodelist.render(context)), request=context.get("request")
         )
-        return mark_safe(html)  # noqa: S308 (the block's own rendered, auto-escaped output)
 
 
 @register.tag("fragment")
