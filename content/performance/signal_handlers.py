@@ -5,8 +5,9 @@ the page, its descendants (their breadcrumbs show its title), its ancestors (lis
 siblings (related-article links), plus /sitemap.xml. Everything is purged when:
 - the page is the home page or a top-level page (the main navigation shows those on every page);
 - a page moves or changes its slug (rich-text links on any page resolve to its new URL);
-- a snippet (people, topics...), a site setting, a Site or an image is saved or deleted, since
-  those appear on many pages (header, footer, review details, figures).
+- a snippet (people, topics...), a site setting, a Site, an image or a page view restriction is
+  saved or deleted, since those appear on many pages (header, footer, review details, figures,
+  what the navigation and listings show).
 The local purge and the CDN purge run after the transaction commits, so no request can re-cache
 the old content under the new purge token.
 """
@@ -23,7 +24,7 @@ from wagtail.contrib.frontend_cache import signal_handlers as wagtail_frontend_h
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -107,7 +108,8 @@ def on_page_url_changed(sender, instance, **kwargs):
 
 @functools.cache
 def _shown_everywhere_models():
-    models = [*get_snippet_models(), Site, get_image_model()]
+    # A view restriction changes what is public: navigation, listings and links on every page.
+    models = [*get_snippet_models(), Site, get_image_model(), PageViewRestriction]
     models += [m for m in apps.get_models() if issubclass(m, BaseSiteSetting | BaseGenericSetting)]
     return tuple(model for model in models if not issubclass(model, Page))
 

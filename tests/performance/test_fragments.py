@@ -5,11 +5,12 @@ is down."""
 import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
+from wagtail.models import Page, PageViewRestriction
 
 from content.articles.models import ArticlePage
 from content.core.models import HomePage
 from content.performance import fragments, page_cache
-from tests.factories import ArticlePageFactory, article_index
+from tests.factories import article_index
 
 ARTICLE = "/learn/what-is-kap/"
 
@@ -31,13 +32,6 @@ PAGE_MISS_BUDGETS = {
 @pytest.fixture
 def commit(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def fifty_articles(site_content):
-    index = article_index()
-    while ArticlePage.objects.count() < 50:
-        ArticlePageFactory(parent=index)
 
 
 def get(client, url):
@@ -73,6 +67,15 @@ def test_top_level_title_change_reaches_the_navigation_everywhere(client, site_c
     with commit():
         learn.save_revision().publish()
     assert b"Learn about KAP (renamed)" in get(client, "/about/").content
+
+
+def test_a_page_made_private_leaves_the_navigation(client, site_content, commit):
+    about = Page.objects.get(slug="about")
+    assert about.show_in_menus
+    assert b'href="/about/"' in get(client, "/learn/").content
+    with commit():
+        PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
+    assert b'href="/about/"' not in get(client, "/learn/").content
 
 
 def test_parent_title_change_reaches_breadcrumbs(client, site_content, commit, settings):

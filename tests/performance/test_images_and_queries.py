@@ -1,12 +1,9 @@
 """Responsive renditions in rendered HTML; uncached renders within a fixed query budget."""
 
-import pytest
 from bs4 import BeautifulSoup
 from wagtail.images.models import Rendition
 
-from content.articles.models import ArticlePage
 from content.performance.images import image_block_specs
-from tests.factories import ArticlePageFactory, article_index
 
 IMAGE_ARTICLE = "/learn/what-happens-in-kap/"
 
@@ -43,13 +40,6 @@ BUDGETS = {
     "faq": ("/learn/faq/", 22),
     "standard page": ("/about/", 16),
 }
-
-
-@pytest.fixture
-def fifty_articles(site_content):
-    index = article_index()
-    while ArticlePage.objects.count() < 50:
-        ArticlePageFactory(parent=index)
 
 
 def test_uncached_query_budget_with_fifty_articles(
