@@ -3,9 +3,9 @@
 Retry design (bounded): a failed send marks the request ``failed`` (shown in the inbox), records
 the error class only, and, when the task backend can defer, enqueues one more attempt after
 2, 4, 8, 16... minutes, up to ``BOOKING_NOTIFY_MAX_ATTEMPTS`` (default 5) in all.
-The periodic task ``retry_booking_notifications`` (every 10 minutes, run by the worker; also a
-command) re-enqueues requests whose notification is still pending or failed and due, so a lost
-task or a stopped worker cannot leave one unsent.
+``manage.py retry_booking_notifications`` (run from cron, see README) re-enqueues requests whose
+notification is still pending or failed and due, so a lost task or a stopped worker cannot
+leave one unsent.
 """
 
 import datetime

@@ -1,18 +1,16 @@
 """Review reminders: each page owner gets one e-mail listing their health pages due for review.
 
-The e-mail holds only page titles and admin links (no page content). The worker runs it daily
-(a periodic task, content.core.periodic); ``manage.py send_review_reminders`` runs it at once.
+The e-mail holds only page titles and admin links (no page content). Run it daily with
+``manage.py send_review_reminders`` from cron or a systemd timer (see README).
 """
 
 from collections import defaultdict
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
-
-from content.core.periodic import periodic
+from django_tasks import task
 
 from .reviews import pages_due_for_review, pages_using_stale_facts, review_status
 
@@ -40,7 +38,7 @@ def reminder_body(owner, pages, today, stale) -> str:
     return "\n".join(lines)
 
 
-@periodic(every=timedelta(days=1))
+@task()
 def send_review_reminders() -> int:
     """E-mail every owner of a health page that is overdue, due soon or uses a stale fact."""
     today = timezone.localdate()
