@@ -8,50 +8,50 @@ siblings (related-article links), plus /sitemap.xml. Everything is purged when:
 - a snippet (people, topics...), a site setting, a Site, an image or a page view restriction is
   saved or deleted, since those appear on many pages (header, footer, review details, figures,
   what the navigation and listings show).
-The local purge and the CDN purge run after the transaction commits, so no request can re-cache
-the old content under the new purge token.
+The local purge runs after the transaction commits, so no request can re-cache the old content
+under the new purge token; the CDN purge is then queued as a task (content.performance.tasks),
+so a publish does not wait for the CDN's API.
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache import signal_handlers as wagtail_frontend_handlers
-from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from . import fragments, page_cache
+from . import fragments, page_cache, tasks
+
+logger = logging.getLogger(__name__)
 
 EXTRA_PATHS = ("/sitemap.xml",)
 
 
-def _full_urls(paths) -> set[str]:
-    roots = {site.root_url for site in Site.objects.all()}
-    return {root.rstrip("/") + path for root in roots for path in paths}
-
-
 def _schedule(paths=(), *, everything=False) -> None:
-    """After commit: new fragment generation, purge the page cache, then the CDN (same URLs)."""
-    paths = set(paths)
-    if everything:
-        paths |= _live_page_paths()
-    paths |= set(EXTRA_PATHS)
+    """After commit: a new fragment generation and the page-cache purge (a few cache writes),
+    then the CDN purge, queued as a task (tasks.purge_cdn)."""
+    paths = set(paths) | set(EXTRA_PATHS)
 
     def run():
         fragments.new_generation()
         if everything:
-            page_cache.purge_all()
-        page_cache.purge_paths(paths)
+            page_cache.purge_all()  # the site token is part of every cached page's key
+        else:
+            page_cache.purge_paths(paths)
         if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-            purge_urls_from_cache(sorted(_full_urls(paths)))
+            try:
+                tasks.purge_cdn.enqueue(sorted(paths), everything)
+            except Exception:
+                logger.exception("could not queue the CDN purge of %d path(s)", len(paths))
 
     transaction.on_commit(run)
 
@@ -60,10 +60,6 @@ def _path(page) -> str | None:
     """The page's URL path on its site, e.g. '/learn/what-is-kap/' (None when not routable)."""
     parts = page.get_url_parts()
     return parts[2] if parts else None
-
-
-def _live_page_paths() -> set[str]:
-    return {p for p in (_path(page) for page in Page.objects.live().filter(depth__gt=1)) if p}
 
 
 def _neighbourhood(page) -> set[Page]:

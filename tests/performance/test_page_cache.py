@@ -5,7 +5,7 @@ import threading
 
 import pytest
 from django.test import RequestFactory
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from content.articles.models import ArticleIndexPage, ArticlePage
 from content.core.models import ClinicSettings, Person, StandardPage
@@ -211,9 +211,31 @@ def test_cdn_is_purged_on_unpublish_move_and_settings(site_content, fake_cdn, co
     assert {"/", "/learn/", "/about/"} <= {path for _, _, path in fake_cdn}
 
 
-def test_no_cdn_calls_without_configuration(site_content, settings, commit):
+def test_no_cdn_purge_without_configuration(site_content, settings, commit, client):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     settings.WAGTAILFRONTENDCACHE = {}
-    with commit() as callbacks:
+    fetch(client, "/learn/")
+    with commit():
         ArticleIndexPage.objects.get().save_revision().publish()
-    assert callbacks  # the local purge still runs
-    assert Page.objects.live().exists()
+    assert not DBTaskResult.objects.filter(task_path__endswith=".purge_cdn").exists()
+    assert fetch(client, "/learn/")[1] == "miss"  # the local purge still ran
+
+
+def test_cdn_purge_is_queued_not_run_in_the_publish_request(
+    site_content, fake_cdn, settings, commit
+):
+    """With the database queue (production), the editor's request only queues the CDN purge;
+    the worker sends it."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with commit():
+        ArticlePage.objects.get(slug="what-is-kap").save_revision().publish()
+    assert fake_cdn == []
+    queued = DBTaskResult.objects.get(task_path="content.performance.tasks.purge_cdn")
+    assert ARTICLE in queued.args_kwargs["args"][0]
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    assert ARTICLE in {path for _, _, path in fake_cdn}
