@@ -33,12 +33,18 @@ def _seconds() -> int:
     return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
 
 
-def _generation(cache) -> str:
+def _generation(cache, request=None) -> str:
+    """The current generation, read once per request when the request is known."""
+    token = getattr(request, "_fragment_generation", None)
+    if token is not None:
+        return token
     token = cache.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, token, timeout=None):
             token = cache.get(GENERATION_KEY) or token
+    if request is not None:
+        request._fragment_generation = token
     return token
 
 
@@ -62,7 +68,7 @@ def cached(name: str, make: Callable[[], T], *, request=None) -> T:
         return make()
     try:
         cache = caches[ALIAS]
-        key = f"fragments:{_generation(cache)}:{name}"
+        key = f"fragments:{_generation(cache, request)}:{name}"
         value = cache.get(key)
     except Exception:
         logger.warning("fragment cache unavailable", exc_info=True)
