@@ -92,6 +92,17 @@ class RowError:
         where = f"row {self.row}" + (f", column '{self.column}'" if self.column else "")
         return f"{self.file}: {where}: {self.message}"
 
+    @classmethod
+    def all_from(cls, file, row, messages_by_column, column_names=None) -> list[RowError]:
+        """One RowError per message of a form's ``errors`` or a ValidationError's
+        ``message_dict``; ``column_names`` maps model field names to CSV columns."""
+        names = column_names or {}
+        return [
+            cls(file, row, names.get(column, column), message)
+            for column, messages in messages_by_column.items()
+            for message in messages
+        ]
+
 
 class ImportFailed(Exception):
     def __init__(self, errors: list[RowError]):
@@ -265,9 +276,7 @@ class ProviderImporter:
         for number, row in rows:
             form = ProviderRowForm(row, terms=terms)
             if not form.is_valid():
-                for column, messages in form.errors.items():
-                    for message in messages:
-                        errors.append(RowError(label, number, column, message))
+                errors += RowError.all_from(label, number, form.errors)
                 continue
             data = form.cleaned_data
             if data["slug"] in seen:
@@ -291,10 +300,7 @@ class ProviderImporter:
             try:
                 page.clean_listing()
             except ValidationError as exc:
-                for name, messages in exc.message_dict.items():
-                    column = MODEL_FIELD_TO_COLUMN.get(name, name)
-                    for message in messages:
-                        errors.append(RowError(label, number, column, message))
+                errors += RowError.all_from(label, number, exc.message_dict, MODEL_FIELD_TO_COLUMN)
                 continue
             self.planned.append(PlannedProvider(number, page, is_new))
         if self.clinicians_path:
@@ -309,9 +315,7 @@ class ProviderImporter:
         for number, row in rows:
             form = ClinicianRowForm(row)
             if not form.is_valid():
-                for column, messages in form.errors.items():
-                    for message in messages:
-                        errors.append(RowError(label, number, column, message))
+                errors += RowError.all_from(label, number, form.errors)
                 continue
             data = form.cleaned_data
             slug = data.pop("provider_slug")
