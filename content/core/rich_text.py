@@ -8,6 +8,8 @@ translations only when the reader's language differs from the page's.
 
 from functools import lru_cache
 
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.html import escape
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
@@ -22,6 +24,13 @@ def _locale_id_for(language_code: str) -> int | None:
         return Locale.objects.get_for_language(language_code).pk
     except (LookupError, Locale.DoesNotExist):
         return None
+
+
+@receiver(post_save, sender=Locale, dispatch_uid="rich_text_locale_saved")
+@receiver(post_delete, sender=Locale, dispatch_uid="rich_text_locale_deleted")
+def _forget_locales(**kwargs) -> None:
+    """A locale added or removed changes the answer for its language code."""
+    _locale_id_for.cache_clear()
 
 
 class BatchedPageLinkHandler(PageLinkHandler):
