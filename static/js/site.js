@@ -22,6 +22,34 @@
     });
   }
 
+  // Phones: the "Menu" link (which opens the menu with CSS :target) becomes a real button.
+  function setUpMenu() {
+    var link = document.querySelector("[data-menu-toggle]");
+    var nav = document.getElementById("site-nav");
+    if (!link || !nav) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = link.className;
+    button.textContent = link.textContent;
+    button.setAttribute("aria-controls", nav.id);
+    function show(open) {
+      nav.setAttribute("data-menu", open ? "open" : "closed");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    show(window.location.hash === "#" + nav.id);
+    button.addEventListener("click", function () {
+      show(nav.getAttribute("data-menu") !== "open");
+    });
+    // Escape closes the open menu and puts focus back on its button.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || nav.getAttribute("data-menu") !== "open") return;
+      if (button.offsetParent === null) return; // wide screens: no button, nothing to close
+      show(false);
+      button.focus();
+    });
+    link.replaceWith(button);
+  }
+
   // Print every FAQ answer, then put the page back as the reader left it.
   function setUpPrint() {
     var opened = [];
@@ -53,6 +81,7 @@
     if (details) details.open = true;
   }
 
+  setUpMenu();
   setUpCopyLinks();
   setUpPrint();
   focusErrorSummary();

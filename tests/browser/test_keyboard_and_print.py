@@ -100,6 +100,73 @@ def test_without_javascript_pages_still_work_and_hide_js_only_controls(browser, 
         assert not page.get_by_role("button", name="Copy link to this page").is_visible()
         page.locator("summary.c-faq__question").first.click()
         assert page.locator("details.c-faq").first.get_attribute("open") is not None
-        assert page.get_by_role("navigation", name="Main").is_visible()
+        # On a phone the menu is folded away; the "Menu" link opens it without JavaScript.
+        nav = page.get_by_role("navigation", name="Main")
+        assert not nav.is_visible()
+        page.get_by_role("link", name="Menu").click()
+        assert nav.is_visible()
+        nav.get_by_role("link", name="Find a provider").click()
+        page.wait_for_url("**/find-a-provider/")
     finally:
         context.close()
+
+
+MENU_BUTTON_FOCUSED = "document.activeElement.matches('button.c-header__menu')"
+
+
+def test_phone_menu_opens_and_closes_from_the_keyboard(browser, site, artifacts_dir):
+    base = site.url
+    with open_page(browser, base, WIDTHS["mobile"]) as page:
+        page.goto(f"{base}/learn/what-is-kap/")
+        nav = page.get_by_role("navigation", name="Main")
+        button = page.get_by_role("button", name="Menu")
+        assert not nav.is_visible()
+        assert button.get_attribute("aria-expanded") == "false"
+        assert button.get_attribute("aria-controls") == "site-nav"
+
+        assert tab_until(page, MENU_BUTTON_FOCUSED, limit=10), "the menu button is not reachable"
+        page.keyboard.press("Enter")
+        assert nav.is_visible()
+        assert button.get_attribute("aria-expanded") == "true"
+        page.screenshot(path=artifacts_dir / "menu-open-375.png")
+        page.keyboard.press("Tab")  # the menu comes straight after its button
+        assert page.evaluate("!!document.activeElement.closest('#site-nav')")
+
+        page.keyboard.press("Escape")
+        assert not nav.is_visible()
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate(MENU_BUTTON_FOCUSED)
+
+        page.keyboard.press("Space")
+        assert nav.is_visible()
+        nav.get_by_role("link", name="Find a provider").click()
+        page.wait_for_url("**/find-a-provider/")
+        assert not page.get_by_role("navigation", name="Main").is_visible()  # folded again
+
+
+def test_wide_screens_always_show_the_menu(browser, site):
+    base = site.url
+    with open_page(browser, base, WIDTHS["desktop"]) as page:
+        page.goto(f"{base}/learn/what-is-kap/")
+        assert page.get_by_role("navigation", name="Main").is_visible()
+        assert not page.get_by_role("button", name="Menu").is_visible()
+        page.keyboard.press("Escape")  # nothing to close
+        assert page.get_by_role("navigation", name="Main").is_visible()
+
+
+LAYOUT_SHIFT = """new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(total), 500);
+})"""
+
+
+@pytest.mark.parametrize("width", ["mobile", "desktop"])
+def test_nothing_moves_while_the_page_loads(browser, site, width):
+    """The menu link becomes a button after the first paint without moving anything (CLS 0)."""
+    base = site.url
+    with open_page(browser, base, WIDTHS[width]) as page:
+        page.goto(f"{base}/learn/what-is-kap/", wait_until="load")
+        assert page.evaluate(LAYOUT_SHIFT) == 0
