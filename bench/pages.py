@@ -167,29 +167,55 @@ def parse_ms(text: str) -> float:
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
-def run_wrk(wrk: str, url: str) -> dict:
-    out = subprocess.run(
-        [
-            wrk,
-            "-t2",
-            f"-c{CONCURRENCY}",
-            f"-d{DURATION}",
-            "--latency",
-            "-H",
-            "Host: localhost",
-            url,
-        ],
+def connections_per_worker(port: int) -> str:
+    """How wrk's keep-alive connections are spread over the gunicorn worker processes, e.g. "4/4"
+    or "8/0": a connection stays with the worker that accepted it for the whole run."""
+    ss = shutil.which("ss")
+    if not ss:
+        return "?"
+    out = subprocess.run(  # noqa: S603
+        [ss, "-Htnp", "state", "established", f"( sport = :{port} )"],
         capture_output=True,
         text=True,
-        check=True,
     ).stdout
+    counts: dict[str, int] = {}
+    for pid in re.findall(r"pid=(\d+)", out):
+        counts[pid] = counts.get(pid, 0) + 1
+    return "/".join(str(n) for n in sorted(counts.values(), reverse=True)) or "?"
+
+
+def run_wrk(wrk: str, url: str, port: int | None = None) -> dict:
+    command = [
+        wrk,
+        "-t2",
+        f"-c{CONCURRENCY}",
+        f"-d{DURATION}",
+        "--latency",
+        "-H",
+        "Host: localhost",
+        url,
+    ]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
+    spread = "?"
+    if port is not None:
+        time.sleep(1)
+        spread = connections_per_worker(port)
+    out, _ = proc.communicate()
+    if proc.returncode:
+        raise SystemExit(f"wrk failed for {url} (exit {proc.returncode})")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     if "Latency Distribution" not in out:
         raise SystemExit(f"wrk gave no latency figures for {url}:\n{out}")
     p50 = parse_ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
     p99 = parse_ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50": p50, "p99": p99, "non2xx": int(errors.group(1)) if errors else 0}
+    return {
+        "rps": rps,
+        "p50": p50,
+        "p99": p99,
+        "non2xx": int(errors.group(1)) if errors else 0,
+        "spread": spread,
+    }
 
 
 def wait_for(url: str, timeout: float = 30) -> None:
@@ -251,7 +277,7 @@ def main() -> None:
         results = {}
         for name, path in targets.items():
             run_wrk(wrk, base + path) if name != "static css" else None  # warm the page cache
-            results[name] = run_wrk(wrk, base + path)
+            results[name] = run_wrk(wrk, base + path, port)
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
@@ -261,15 +287,20 @@ def main() -> None:
     print(f"\nwrk -t2 -c{CONCURRENCY} -d{DURATION}, gunicorn {genv['GUNICORN_WORKERS']} workers")
     print(
         f"{'page':22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs css':>7} {'non2xx':>6} "
-        f"{'q cold':>6} {'q miss':>6} {'q hit':>6} {'KB gz':>6}"
+        f"{'q cold':>6} {'q miss':>6} {'q hit':>6} {'KB gz':>6} {'conns':>6}"
     )
     for name, r in results.items():
         q = queries.get(name, {})
         print(
             f"{name:22} {r['rps']:8.0f} {r['p50']:8.2f} {r['p99']:8.2f} "
             f"{r['rps'] / static_rps:7.0%} {r['non2xx']:6d} {q.get('cold', '-'):>6} "
-            f"{q.get('miss', '-'):>6} {q.get('warm', '-'):>6} {q.get('gzip', 0) / 1024:6.1f}"
+            f"{q.get('miss', '-'):>6} {q.get('warm', '-'):>6} {q.get('gzip', 0) / 1024:6.1f} "
+            f"{r['spread']:>6}"
         )
+    print(
+        "conns: wrk's connections per gunicorn worker process during the run (a keep-alive "
+        "connection stays with the worker that accepted it)."
+    )
     article = results["article"]
     print("\nTargets:")
     print(f"  cached article >= 50% of static: {article['rps'] / static_rps:.0%}")

@@ -13,3 +13,9 @@ accesslog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 control_socket_disable = True  # no control socket in the home directory
+# Each worker gets its own listening socket (SO_REUSEPORT) and the kernel spreads new connections
+# over them. With one shared socket, the worker that wakes first takes most keep-alive
+# connections and can end up serving all of them while the other idles (bench/pages.py shows
+# this in its "conns" column). The cost: connections still queued on a worker's own socket when
+# that worker is killed (timeout) are reset. GUNICORN_REUSE_PORT=false goes back to one socket.
+reuse_port = os.environ.get("GUNICORN_REUSE_PORT", "true").lower() in {"1", "true", "yes"}

@@ -3,10 +3,11 @@
 Why not wagtail-cache or Django's cache middleware: both key pages on an MD5 of the full URL, so
 purging one page means either a shared "keyring" dict rewritten by every instance (entries are
 lost when two instances write it at once) or ``cache.clear()``, which on Redis flushes the whole
-database, sessions and rate-limit counters included. Here each cache key carries two purge
-tokens instead: one per URL path and one for the whole site. Purging a path (any query string)
-or everything is a single ``set`` of a new token, atomic across instances; entries under old
-tokens are never read again and expire on their own.
+database, sessions and rate-limit counters included. Here each stored page records the two purge
+tokens it was rendered under: one for its URL path and one for the whole site. Purging a path
+(any query string) or everything is a single ``set`` of a new token, atomic across instances; a
+stored page whose tokens are no longer the current ones is a miss and is overwritten. A lookup
+reads both tokens and the page in one ``get_many`` (one Redis round trip).
 
 What is cached (see ``request_is_cacheable`` and ``response_is_cacheable``): GET requests with no
 Cookie or Authorization header, outside the admin, for 200 HTML/XML/text responses that set no
@@ -70,16 +71,8 @@ def response_is_cacheable(request, response) -> bool:
     )
 
 
-def _page_key(request, tokens: dict) -> str:
-    raw = "|".join(
-        [
-            request.get_host(),
-            request.path,
-            request.META.get("QUERY_STRING", ""),
-            str(tokens.get(SITE_TOKEN_KEY, "0")),
-            str(tokens.get(_path_token_key(request.path), "0")),
-        ]
-    )
+def _page_key(request) -> str:
+    raw = "|".join([request.get_host(), request.path, request.META.get("QUERY_STRING", "")])
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -94,23 +87,23 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response[HEADER] = "skip"
             return response
-        key = None
+        key = tokens = None
         try:
-            cache = _cache()
-            tokens = cache.get_many([SITE_TOKEN_KEY, _path_token_key(request.path)])
-            key = _page_key(request, tokens)
-            stored = cache.get(key)
+            key, path_token_key = _page_key(request), _path_token_key(request.path)
+            found = _cache().get_many([SITE_TOKEN_KEY, path_token_key, key])
+            tokens = (found.get(SITE_TOKEN_KEY, "0"), found.get(path_token_key, "0"))
+            stored = found.get(key)
         except Exception:  # the site keeps working, uncached, when the cache is down
             logger.warning("page cache unavailable", exc_info=True)
             stored = None
-        if stored is not None:
-            status, headers, content = stored
+        if stored is not None and stored[0] == tokens:
+            _tokens, status, headers, content = stored
             response = HttpResponse(content, status=status, headers=headers)
             response[HEADER] = "hit"
             return response
 
         response = self.get_response(request)
-        if key is None or not response_is_cacheable(request, response):
+        if tokens is None or not response_is_cacheable(request, response):
             response[HEADER] = "skip"
             return response
         patch_cache_control(
@@ -121,7 +114,8 @@ class PageCacheMiddleware:
         )
         headers = {k: v for k, v in response.items() if k.lower() not in {"date", HEADER.lower()}}
         try:
-            _cache().set(key, (response.status_code, headers, response.content), _timeout())
+            # Stored with the tokens read before rendering: a purge during the render wins.
+            _cache().set(key, (tokens, response.status_code, headers, response.content), _timeout())
         except Exception:
             logger.warning("could not store page in cache", exc_info=True)
         response[HEADER] = "miss"

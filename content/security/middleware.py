@@ -10,7 +10,9 @@ import logging
 import re
 import time
 
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.constants import HEADER, HEADER_REPORT_ONLY
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
+from csp.utils import build_policy
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -40,6 +42,51 @@ class KapsiteCSPMiddleware(CSPMiddleware):
     settings.KAPSITE_ADMIN_CSP_DIRECTIVES, because the Wagtail admin still needs inline
     scripts and styles. Views can still adjust either with django-csp's decorators.
     """
+
+    # Built policies for responses without a nonce or per-view changes, keyed by the settings
+    # dict they came from: building one costs about 0.25 ms, a third of a page-cache hit.
+    _built: dict = {}
+
+    def process_response(self, request, response):
+        """django-csp's process_response, with the common policies built once."""
+        if response.status_code in (500, 404) and settings.DEBUG:
+            return response
+        for report_only, header, setting in (
+            (False, HEADER, "CONTENT_SECURITY_POLICY"),
+            (True, HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
+        ):
+            parts = self.get_policy_parts(request, response, report_only=report_only)
+            policy = self._policy(parts, report_only, setting)
+            exempt = getattr(response, "_csp_exempt_ro" if report_only else "_csp_exempt", False)
+            excluded = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()
+            if (
+                policy
+                and header not in response
+                and exempt is False
+                and not request.path_info.startswith(tuple(excluded))
+            ):
+                response[header] = policy
+        if getattr(request, "_csp_nonce", None) is None:
+            # As django-csp does: a nonce asked for after the header is written is an error.
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
+
+    def _policy(self, parts, report_only, setting):
+        if parts.update is not None or parts.replace is not None or parts.nonce is not None:
+            return build_policy(
+                config=parts.config,
+                update=parts.update,
+                replace=parts.replace,
+                nonce=parts.nonce,
+                report_only=report_only,
+            )
+        source = parts.config if parts.config is not None else getattr(settings, setting, None)
+        key = (report_only, id(source))
+        built = self._built.get(key)
+        if built is None or built[0] is not source:
+            built = (source, build_policy(config=parts.config, report_only=report_only))
+            self._built[key] = built
+        return built[1]
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)

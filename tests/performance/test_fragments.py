@@ -139,7 +139,7 @@ def test_pages_render_when_the_fragment_cache_is_down(client, site_content, sett
     settings.CACHES = {
         **settings.CACHES,
         fragments.ALIAS: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "content.performance.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens here
         },
     }

@@ -42,6 +42,26 @@ def test_query_strings_are_cached_separately(client, site_content):
     assert fetch(client, "/learn/?page=1")[1] == "miss"
 
 
+def test_a_purge_during_the_render_wins(site_content):
+    """A page rendered while an editor publishes is stored under the old tokens: never served."""
+    from django.http import HttpResponse
+
+    def render_while_publishing(request):
+        page_cache.purge_paths([ARTICLE])
+        return HttpResponse("<p>before the edit</p>", content_type="text/html")
+
+    def render_after(request):
+        return HttpResponse("<p>after the edit</p>", content_type="text/html")
+
+    request = RequestFactory().get(ARTICLE, HTTP_HOST="localhost")
+    first = page_cache.PageCacheMiddleware(render_while_publishing)(request)
+    assert first[page_cache.HEADER] == "miss"
+    second = page_cache.PageCacheMiddleware(render_after)(request)
+    assert (second[page_cache.HEADER], second.content) == ("miss", b"<p>after the edit</p>")
+    third = page_cache.PageCacheMiddleware(render_while_publishing)(request)
+    assert (third[page_cache.HEADER], third.content) == ("hit", b"<p>after the edit</p>")
+
+
 def test_staff_are_never_served_or_stored(client, site_content, admin_user):
     fetch(client, ARTICLE)
     client.force_login(admin_user)

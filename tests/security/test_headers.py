@@ -77,6 +77,39 @@ def test_nonce_is_fresh_per_response_and_only_when_used(client, rf):
 
 
 @pytest.mark.django_db
+def test_built_policies_follow_settings_and_per_view_changes(client, settings):
+    """Policies are built once per settings dict: a changed setting or a view's own change
+    (django-csp's decorators) still reaches the header."""
+    from csp.decorators import csp_update
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from content.security.middleware import KapsiteCSPMiddleware
+
+    first = client.get("/learn/what-is-kap/")["Content-Security-Policy"]
+    assert client.get("/learn/what-is-kap/")["Content-Security-Policy"] == first
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "img-src": ["'self'"]}
+    }
+    changed = csp_directives(client.get("/learn/what-is-kap/")["Content-Security-Policy"])
+    assert changed["img-src"] == ["'self'"]
+
+    @csp_update({"img-src": ["https://images.example.org"]})
+    def view(request):
+        return HttpResponse("ok")
+
+    middleware = KapsiteCSPMiddleware(view)
+    request = RequestFactory().get("/")
+    middleware.process_request(request)
+    updated = middleware.process_response(request, view(request))["Content-Security-Policy"]
+    assert "https://images.example.org" in csp_directives(updated)["img-src"]
+    request = RequestFactory().get("/")
+    middleware.process_request(request)
+    plain = middleware.process_response(request, HttpResponse("ok"))["Content-Security-Policy"]
+    assert "https://images.example.org" not in plain
+
+
+@pytest.mark.django_db
 def test_admin_gets_its_own_documented_policy(admin_client):
     response = admin_client.get("/admin/", secure=True)
     assert response.status_code == 200
