@@ -32,6 +32,29 @@ def load_content(transactional_db):
     db_snapshot.restore()
 
 
+@pytest.fixture
+def redis_database():
+    """Opens a real Redis database by URL, empty, and empties it again after the test; the test
+    is skipped when Redis is not running."""
+    import redis
+
+    opened = []
+
+    def open_database(url):
+        connection = redis.Redis.from_url(url)
+        try:
+            connection.ping()
+        except redis.exceptions.ConnectionError:
+            pytest.skip(f"Redis is not running at {url}")
+        connection.flushdb()
+        opened.append(connection)
+        return connection
+
+    yield open_database
+    for connection in opened:
+        connection.flushdb()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_page_cache():
     """Each test starts with an empty whole-page cache (content/performance/page_cache.py), no

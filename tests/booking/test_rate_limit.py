@@ -11,15 +11,8 @@ REDIS_URL = "redis://127.0.0.1:6379/3"
 
 
 @pytest.fixture
-def redis_cache(settings):
-    import redis
-
-    connection = redis.Redis.from_url(REDIS_URL)
-    try:
-        connection.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-    connection.flushdb()
+def redis_cache(settings, redis_database):
+    connection = redis_database(REDIS_URL)
     settings.CACHES = {
         "default": {
             "BACKEND": "content.performance.redis_cache.RedisCache",
@@ -27,8 +20,7 @@ def redis_cache(settings):
             "KEY_PREFIX": "kapsite-test",
         }
     }
-    yield connection
-    connection.flushdb()
+    return connection
 
 
 @pytest.mark.django_db

@@ -3,20 +3,14 @@
 import threading
 
 import pytest
-import redis
 from django.core.cache import caches
 
 REDIS_URL = "redis://127.0.0.1:6379/14"
 
 
 @pytest.fixture
-def redis_cache(settings):
-    connection = redis.Redis.from_url(REDIS_URL)
-    try:
-        connection.ping()
-    except redis.exceptions.ConnectionError:
-        pytest.skip("Redis is not running on 127.0.0.1:6379")
-    connection.flushdb()
+def redis_cache(settings, redis_database):
+    redis_database(REDIS_URL)
     settings.CACHES = {
         **settings.CACHES,
         "redis-test": {
@@ -25,8 +19,7 @@ def redis_cache(settings):
             "KEY_PREFIX": "kapsite-test",
         },
     }
-    yield caches["redis-test"]
-    connection.flushdb()
+    return caches["redis-test"]
 
 
 def test_one_client_serves_every_call(redis_cache):
