@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 from urllib.request import HTTPRedirectHandler, Request, build_opener
 
 import psycopg
+from database import ensure_database  # bench/database.py (this script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
 PATH = "/request-an-appointment/"
@@ -63,14 +64,18 @@ def start_server(args):
     static_root = tempfile.mkdtemp(prefix="kapsite-static-")
     env = server_env(args, static_root)
     python = sys.executable
+    ensure_database(args.database_url)
     for command in (
         ["migrate", "--noinput", "-v0"],
         ["load_initial_content"],
         ["collectstatic", "--noinput", "-v0"],
     ):
-        subprocess.run(  # noqa: S603
-            [python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
+        done = subprocess.run(  # noqa: S603
+            [python, "manage.py", *command], cwd=ROOT, env=env, capture_output=True, text=True
         )
+        if done.returncode:
+            sys.stderr.write(done.stderr[-3000:])
+            raise SystemExit(f"manage.py {command[0]} failed (exit {done.returncode})")
     gunicorn = [python, "-m", "gunicorn", "-c", "kapsite/gunicorn.conf.py", "kapsite.wsgi"]
     proc = subprocess.Popen(  # noqa: S603
         gunicorn, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

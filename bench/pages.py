@@ -27,6 +27,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from database import ensure_database  # bench/database.py (this script's folder is on sys.path)
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 if not Path(PYTHON).exists():
@@ -143,20 +145,6 @@ def ensure_wrk() -> str:
     print("wrk not found: installing it with apt-get", flush=True)
     subprocess.run(["apt-get", "install", "-y", "-q", "wrk"], check=True)  # noqa: S607
     return shutil.which("wrk") or "wrk"
-
-
-def ensure_database(url: str) -> None:
-    """Create the throwaway benchmark database on first use (trust auth, as on this machine)."""
-    import psycopg
-    import psycopg.sql
-
-    name = url.rsplit("/", 1)[1]
-    maintenance = url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            print(f"creating benchmark database {name}", flush=True)
-            conn.execute(psycopg.sql.SQL("CREATE DATABASE {}").format(psycopg.sql.Identifier(name)))
 
 
 def parse_ms(text: str) -> float:
