@@ -43,8 +43,9 @@ class KapsiteCSPMiddleware(CSPMiddleware):
     scripts and styles. Views can still adjust either with django-csp's decorators.
     """
 
-    # Built policies for responses without a nonce or per-view changes, keyed by the settings
-    # dict they came from: building one costs about 0.25 ms, a third of a page-cache hit.
+    # Policies built from the settings alone (no nonce, no view decorator), keyed by the settings
+    # dict they came from: building one costs about 0.25 ms, a third of a page-cache hit. Only
+    # settings dicts are keys, so this holds a handful of entries.
     _built: dict = {}
 
     def process_response(self, request, response):
@@ -56,7 +57,8 @@ class KapsiteCSPMiddleware(CSPMiddleware):
             (True, HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
         ):
             parts = self.get_policy_parts(request, response, report_only=report_only)
-            policy = self._policy(parts, report_only, setting)
+            from_view = getattr(response, "_csp_config_ro" if report_only else "_csp_config", None)
+            policy = self._policy(parts, report_only, setting, from_view is not None)
             exempt = getattr(response, "_csp_exempt_ro" if report_only else "_csp_exempt", False)
             excluded = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()
             if (
@@ -71,8 +73,9 @@ class KapsiteCSPMiddleware(CSPMiddleware):
             request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
         return response
 
-    def _policy(self, parts, report_only, setting):
-        if parts.update is not None or parts.replace is not None or parts.nonce is not None:
+    def _policy(self, parts, report_only, setting, view_config):
+        per_response = parts.update is not None or parts.replace is not None
+        if view_config or per_response or parts.nonce is not None:
             return build_policy(
                 config=parts.config,
                 update=parts.update,

@@ -80,7 +80,7 @@ def test_nonce_is_fresh_per_response_and_only_when_used(client, rf):
 def test_built_policies_follow_settings_and_per_view_changes(client, settings):
     """Policies are built once per settings dict: a changed setting or a view's own change
     (django-csp's decorators) still reaches the header."""
-    from csp.decorators import csp_update
+    from csp.decorators import csp, csp_update
     from django.http import HttpResponse
     from django.test import RequestFactory
 
@@ -107,6 +107,18 @@ def test_built_policies_follow_settings_and_per_view_changes(client, settings):
     middleware.process_request(request)
     plain = middleware.process_response(request, HttpResponse("ok"))["Content-Security-Policy"]
     assert "https://images.example.org" not in plain
+
+    # A view's own whole policy is built for its response and never kept.
+    kept = len(KapsiteCSPMiddleware._built)
+    for n in range(3):
+        response = csp({"default-src": ["'self'"], "img-src": [f"https://{n}.example.org"]})(
+            lambda request: HttpResponse("ok")
+        )(request)
+        request = RequestFactory().get("/")
+        middleware.process_request(request)
+        header = middleware.process_response(request, response)["Content-Security-Policy"]
+        assert f"https://{n}.example.org" in header
+    assert len(KapsiteCSPMiddleware._built) == kept
 
 
 @pytest.mark.django_db
