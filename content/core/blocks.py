@@ -208,6 +208,7 @@ class CallToActionBlock(blocks.StructBlock):
         template = "blocks/call_to_action_block.html"
         value_class = CallToActionValue
         description = "A prominent link to the next step."
+        preview_value = {"text": "Find a provider", "url": "https://example.org/providers/"}
 
 
 REFERENCE_KINDS = [
@@ -277,32 +278,48 @@ class ReferencesBlock(blocks.StreamBlock):
         icon = "doc-full"
 
 
+TEXT = "Text"
+HEALTH = "Health information"
+MEDIA = "Media"
+LINKS = "Links"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The one body block set used by every content page type."""
 
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    callout = CalloutBlock()
-    do_dont = DoDontBlock()
-    steps = StepsBlock()
-    faq_item = FAQItemBlock()
-    key_facts = KeyFactsBlock()
-    image = ImageBlock()
-    quote = QuoteBlock()
-    call_to_action = CallToActionBlock()
+    # Labels and groups are what editors see in the block picker (Text, Health information,
+    # Media, Links); the field names stay as they are because stored pages use them.
+    heading = HeadingBlock(label="Heading", group=TEXT)
+    paragraph = ParagraphBlock(label="Paragraph", group=TEXT)
+    quote = QuoteBlock(label="Quote", group=TEXT)
+    table = TableBlock(
+        label="Table",
+        group=TEXT,
+        template="blocks/table_block.html",
+        icon="table",
+        description="A simple comparison table with a header row.",
+        preview_value={
+            "first_row_is_table_header": True,
+            "data": [["Option", "How it is given"], ["Esketamine", "Nasal spray"]],
+        },
+    )
+    callout = CalloutBlock(label="Callout", group=HEALTH)
+    do_dont = DoDontBlock(label="Do and don't list", group=HEALTH)
+    steps = StepsBlock(label="Numbered steps", group=HEALTH)
+    faq_item = FAQItemBlock(label="Question and answer", group=HEALTH)
+    key_facts = KeyFactsBlock(label="Key facts", group=HEALTH)
     # A dated Fact snippet (FDA status, crisis numbers, prices) kept current in one place;
     # pages using a fact past its recheck date appear in the "Content due for review" report.
     fact = SnippetChooserBlock(
         "core.Fact",
+        label="Dated fact",
+        group=HEALTH,
         icon="calendar-check",
         template="blocks/fact_block.html",
         description="A fact that changes over time (kept in Snippets with its source and dates).",
     )
-    table = TableBlock(
-        template="blocks/table_block.html",
-        icon="table",
-        description="A simple comparison table with a header row.",
-    )
+    image = ImageBlock(label="Image", group=MEDIA)
+    call_to_action = CallToActionBlock(label="Call to action", group=LINKS)
 
     class Meta:
         template = "blocks/body_stream_block.html"

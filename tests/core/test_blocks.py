@@ -3,6 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from content.core import blocks
 
@@ -142,6 +143,25 @@ def test_every_block_has_icon_template_and_description():
         assert child.get_description(), name
 
 
+# Blocks whose preview would need a stored image or snippet show their description only.
+NEEDS_STORED_OBJECT = {"image", "fact"}
+
+
+def test_block_picker_shows_human_labels_groups_and_previews():
+    stream = blocks.BodyStreamBlock()
+    groups = {"Text", "Health information", "Media", "Links"}
+    labels = {name: child.label for name, child in stream.child_blocks.items()}
+    assert labels["do_dont"] == "Do and don't list"
+    assert labels["faq_item"] == "Question and answer"
+    for name, child in stream.child_blocks.items():
+        # Without a label Wagtail shows the field name capitalised ("Do dont", "Faq item").
+        assert child.meta.label, name
+        assert child.meta.group in groups, name
+        if name not in NEEDS_STORED_OBJECT:
+            assert child.is_previewable, name
+    assert {child.meta.group for child in stream.child_blocks.values()} == groups
+
+
 @pytest.mark.django_db
 def test_image_block_requires_alt_text_unless_decorative():
     from wagtail_factories import ImageFactory
@@ -158,3 +178,25 @@ def test_image_block_requires_alt_text_unless_decorative():
     img = html.find("img")
     assert img["alt"] == "A calm room"
     assert img["width"] and img["height"]
+
+
+@pytest.mark.django_db
+def test_block_picker_previews_render_with_the_site_styles(client):
+    """An editor opening the block picker sees each block drawn with the public site's CSS."""
+    from content.articles.models import ArticlePage
+    from content.governance import setup
+    from tests.governance.conftest import make_user
+
+    editor = make_user("picker-editor", setup.GROUP_EDITORS)
+    client.force_login(editor)
+    stream = ArticlePage._meta.get_field("body").stream_block
+    for name, child in stream.child_blocks.items():
+        if name in NEEDS_STORED_OBJECT:
+            continue
+        response = client.get(
+            reverse("wagtailadmin_block_preview"), {"id": child.definition_prefix}
+        )
+        assert response.status_code == 200, name
+        html = BeautifulSoup(response.content, "html.parser")
+        assert html.select_one('link[rel=stylesheet][href$="site.css"]'), name
+        assert html.select_one(f".block-{name}").get_text(strip=True), name
