@@ -16,6 +16,9 @@ env = environ.Env(
     CSRF_TRUSTED_ORIGINS=(list, []),
     WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
     REDIS_URL=(str, ""),
+    REDIS_TIMEOUT_SECONDS=(float, 0.5),
+    REDIS_CIRCUIT_SECONDS=(int, 15),
+    DB_CIRCUIT_SECONDS=(int, 10),
     DEFAULT_FROM_EMAIL=(str, "kapsite <no-reply@example.com>"),
     INTAKE_EMAIL=(str, "intake@example.com"),
     EMAIL_URL=(str, "consolemail://"),
@@ -53,6 +56,7 @@ INSTALLED_APPS = [
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # backup codes (content/governance/backup_codes.py)
     "axes",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -128,6 +132,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast when the database is unreachable instead of hanging the worker.
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env("DB_CONNECT_TIMEOUT")
+    # Django's backend with a circuit breaker: after a failed connection, new connections fail at
+    # once (the 503 outage page) for DB_CIRCUIT_SECONDS (content/security/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "content.security.postgresql"
+DATABASE_CIRCUIT_BREAKER_SECONDS = env("DB_CIRCUIT_SECONDS")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if env("REDIS_URL"):
@@ -137,6 +145,14 @@ if env("REDIS_URL"):
             "BACKEND": "content.performance.redis_cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "kapsite",
+            # An unreachable or hanging Redis makes pages slower, never broken: short socket
+            # timeouts, calls failing open, and a circuit breaker that skips Redis for
+            # REDIS_CIRCUIT_SECONDS after a failure (content/performance/redis_cache.py).
+            "OPTIONS": {
+                "socket_connect_timeout": env("REDIS_TIMEOUT_SECONDS"),
+                "socket_timeout": env("REDIS_TIMEOUT_SECONDS"),
+            },
+            "CIRCUIT_BREAKER_SECONDS": env("REDIS_CIRCUIT_SECONDS"),
         }
     }
 else:
@@ -264,6 +280,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin CSP blocks them and they would send a hash of every
+# staff email address to a third party. Staff see an uploaded avatar or Wagtail's default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # An approved workflow publishes as the approver without their needing "publish" permission.
