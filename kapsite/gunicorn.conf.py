@@ -11,6 +11,8 @@ graceful_timeout = 20
 accesslog = "-"
 # Log the path only: query strings can carry personal data (search terms, filters).
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(b)s %(M)sms'
+# Every logged value escaped (CR, LF, NUL, non-ASCII as \xNN): one request, one line.
+logger_class = "content.security.access_log.EscapingLogger"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 control_socket_disable = True  # no control socket in the home directory
 # Each worker gets its own listening socket (SO_REUSEPORT) and the kernel spreads new connections

@@ -38,7 +38,8 @@ def _production_env(**extra):
     return env
 
 
-def start_gunicorn(env):
+def start_gunicorn(env, stdout=subprocess.DEVNULL):
+    """Start gunicorn as the Dockerfile does; `stdout` receives its access log."""
     port = _free_port()
     proc = subprocess.Popen(
         [
@@ -52,7 +53,7 @@ def start_gunicorn(env):
         ],
         cwd=ROOT,
         env=dict(env, GUNICORN_BIND=f"127.0.0.1:{port}"),
-        stdout=subprocess.DEVNULL,
+        stdout=stdout,
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
