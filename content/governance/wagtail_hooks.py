@@ -3,6 +3,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
+from . import review_guard
+from .backup_codes import BackupCodesView
+from .device_reset import ResetTwoFactorView, reset_button
+from .enrolment import EnrolAuthenticatorView
+from .otp_sign_in import SignInCodeView
 from .views import ContentDueForReviewView, ReviewDuePanel
 
 
@@ -19,8 +24,49 @@ def register_governance_urls():
             ContentDueForReviewView.as_view(results_only=True),
             name="due_for_review_results",
         ),
+        path("backup-codes/", BackupCodesView.as_view(), name="backup_codes"),
+        path(
+            "users/<int:user_id>/reset-two-factor/",
+            ResetTwoFactorView.as_view(),
+            name="reset_two_factor",
+        ),
     ]
     return [path("governance/", include((urls, "governance"), namespace="governance"))]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def replace_two_factor_views():
+    """Our second sign-in step and enrolment at wagtail-2fa's own paths and names, listed before
+    wagtail-2fa's (order=-1), so they answer those URLs and its middleware redirects here."""
+    return [
+        path("2fa/auth", SignInCodeView.as_view(), name="wagtail_2fa_auth"),
+        path("2fa/devices/new", EnrolAuthenticatorView.as_view(), name="wagtail_2fa_device_new"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def backup_codes_menu_item(request):
+    return {
+        "url": reverse("governance:backup_codes"),
+        "label": "Backup codes",
+        "help_text": "Single-use codes for signing in if your phone is lost.",
+    }
+
+
+hooks.register("register_user_listing_buttons", reset_button)
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    actions.register_action(
+        "kapsite.two_factor_reset", "Reset two-factor devices", "Reset two-factor devices"
+    )
+    actions.register_action(
+        "kapsite.backup_codes_created", "Create backup codes", "Created new backup codes"
+    )
+    actions.register_action(
+        "kapsite.backup_code_used", "Sign in with a backup code", "Signed in with a backup code"
+    )
 
 
 class ReviewReportMenuItem(MenuItem):
@@ -43,3 +89,21 @@ def register_due_for_review_menu_item():
 def add_review_due_panel(request, panels):
     if _can_see_report(request.user):
         panels.append(ReviewDuePanel())
+
+
+# No publishing around the clinical review (content/governance/review_guard.py).
+hooks.register("before_edit_page", review_guard.refuse_publishing_during_review)
+hooks.register("before_bulk_action", review_guard.refuse_bulk_publishing_during_review)
+hooks.register("construct_page_action_menu", review_guard.offer_no_publishing_during_review)
+hooks.register("register_log_actions", review_guard.register_log_actions)
+
+
+@hooks.register("register_admin_urls")
+def register_cancel_review_url():
+    return [
+        path(
+            "governance/pages/<int:pk>/cancel-review/",
+            review_guard.CancelReviewView.as_view(),
+            name="governance_cancel_review",
+        )
+    ]
