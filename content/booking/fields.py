@@ -4,6 +4,9 @@ Django's CharField strips surrounding whitespace before any validator runs, and 
 str.strip() treats some control characters (\\x1c-\\x1f, \\x85) as whitespace. A phone number
 of just "\\x1f" would become "" and slip past a validator. These fields check the raw value
 first, so every hidden control character gets the same clear message next to its field.
+
+Their widgets carry no ``maxlength`` attribute: a browser would silently cut what a person
+pastes. The server checks the length and says how long the answer is instead.
 """
 
 from django import forms
@@ -19,6 +22,11 @@ class RawValueChecked:
             reject_control_characters_in(value, self.allowed_controls)
         return super().to_python(value)
 
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
 
 class SingleLineField(RawValueChecked, forms.CharField):
     """A one-line answer: no control characters at all."""
@@ -32,3 +40,14 @@ class NoteField(RawValueChecked, forms.CharField):
     """A multi-line answer: line breaks and tabs are fine, other control characters are not."""
 
     allowed_controls = MULTILINE_ALLOWED
+
+    def to_python(self, value):
+        # Browsers send a line break as CR LF; count it as one character, as the page does.
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        if self.max_length is not None:
+            attrs["data-max-chars"] = str(self.max_length)  # the live counter in site.js
+        return attrs

@@ -24,7 +24,8 @@ def provider_queryset():
 
 
 def _too_long(label, limit):
-    return f"{label} must be {limit} characters or fewer."
+    # Django fills in show_value (the length that was sent) when the check fails.
+    return f"Please shorten {label} to {limit} characters or fewer; it has %(show_value)d."
 
 
 class BookingForm(forms.Form):
@@ -33,7 +34,7 @@ class BookingForm(forms.Form):
         max_length=100,
         error_messages={
             "required": "Enter your name.",
-            "max_length": _too_long("Your name", 100),
+            "max_length": _too_long("your name", 100),
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
@@ -43,7 +44,7 @@ class BookingForm(forms.Form):
         max_length=254,
         error_messages={
             "invalid": "Enter an email address in the right format, like name@example.com.",
-            "max_length": _too_long("Your email address", 254),
+            "max_length": _too_long("your email address", 254),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
@@ -51,7 +52,7 @@ class BookingForm(forms.Form):
         label="Phone number",
         required=False,
         max_length=30,
-        error_messages={"max_length": _too_long("Your phone number", 30)},
+        error_messages={"max_length": _too_long("your phone number", 30)},
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     contact_method = forms.ChoiceField(
@@ -88,14 +89,17 @@ class BookingForm(forms.Form):
         help_text="For example: weekday mornings, or Tuesday after 3pm.",
         required=False,
         max_length=200,
-        error_messages={"max_length": _too_long("Days and times", 200)},
+        error_messages={"max_length": _too_long("the days and times", 200)},
     )
     note = NoteField(
         label="Short note (optional)",
-        help_text="Please do not include medical details. We will talk about those with you.",
+        help_text=(
+            "Up to 500 characters. Please do not include medical details. "
+            "We will talk about those with you."
+        ),
         required=False,
         max_length=500,
-        error_messages={"max_length": _too_long("Your note", 500)},
+        error_messages={"max_length": _too_long("your note", 500)},
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     consent_to_contact = forms.BooleanField(
@@ -106,10 +110,17 @@ class BookingForm(forms.Form):
         label="I have read the privacy notice",
         error_messages={"required": "Tick the box to say you have read the privacy notice."},
     )
-    # Hidden from people (CSS and aria-hidden); bots that fill every field fill this one too.
-    website = forms.CharField(  # name must match spam.HONEYPOT_FIELD
-        required=False, max_length=200, label="Leave this empty"
+    acknowledge = forms.BooleanField(
+        label="Email me to confirm that my request arrived",
+        help_text=(
+            "Only if you gave an email address. The email has your reference number and "
+            "nothing you wrote."
+        ),
+        required=False,
+        initial=True,
     )
+    # The honeypot (spam.HONEYPOT_FIELD) is not a form field: the template writes it with a
+    # meaningless name and id, and views.py reads it from the POST data.
     started = forms.CharField(required=False, max_length=200, widget=forms.HiddenInput)
 
     # The order of the fields in the error summary matches the page.
@@ -144,14 +155,19 @@ class BookingForm(forms.Form):
             self.add_error("email", "Enter an email address or a phone number so we can reach you.")
         elif method == BookingRequest.ContactMethod.EMAIL and email_ok and not email:
             self.add_error("email", "Enter your email address, or choose another way to reach you.")
-        elif (
-            method in (BookingRequest.ContactMethod.PHONE, BookingRequest.ContactMethod.TEXT)
-            and phone_ok
-            and not phone
-        ):
+        elif method == BookingRequest.ContactMethod.PHONE and phone_ok and not phone:
             self.add_error("phone", "Enter your phone number, or choose another way to reach you.")
-        if method == BookingRequest.ContactMethod.TEXT:
-            cleaned["text_ok"] = True
+        elif method == BookingRequest.ContactMethod.TEXT and phone_ok and not phone:
+            self.add_error(
+                "phone",
+                "Enter a mobile phone number for text messages, or choose another way to reach you.",
+            )
+        # A text message is sent only when the person allowed it: never tick the box for them.
+        if method == BookingRequest.ContactMethod.TEXT and not cleaned.get("text_ok"):
+            self.add_error(
+                "text_ok",
+                "Tick 'It is OK to send a text message', or choose another way to reach you.",
+            )
         return cleaned
 
     def annotate_widgets(self):
@@ -198,6 +214,7 @@ class BookingForm(forms.Form):
             note=data.get("note", ""),
             consent_to_contact=data["consent_to_contact"],
             privacy_acknowledged=data["privacy_acknowledged"],
+            acknowledge_by_email=bool(data.get("acknowledge") and data.get("email")),
         )
 
 

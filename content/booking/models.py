@@ -85,6 +85,13 @@ class BookingRequest(models.Model):
     note = models.TextField(max_length=500, blank=True)
     consent_to_contact = models.BooleanField(default=False)
     privacy_acknowledged = models.BooleanField(default=False)
+    acknowledge_by_email = models.BooleanField(
+        "acknowledgement email requested",
+        default=False,
+        help_text="The patient asked for an email confirming that the request arrived.",
+    )
+    # Set when the acknowledgement is claimed for sending (acknowledgements.py): at most one.
+    acknowledgement_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     # Staff handling.
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)

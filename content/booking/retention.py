@@ -16,6 +16,7 @@ EXPORT_FIELDS = [
     *(f"{name}_id" if name == "preferred_provider" else name for name in SUBMITTED_FIELDS),
     "consent_to_contact",
     "privacy_acknowledged",
+    "acknowledge_by_email",
     "status",
     "status_changed_at",
     "staff_notes",

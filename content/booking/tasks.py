@@ -2,12 +2,17 @@
 
 from django_tasks import task
 
-from . import notifications, retention
+from . import acknowledgements, notifications, retention
 
 
 @task()
 def send_booking_notification(request_pk: int) -> str:
     return notifications.notify(request_pk)
+
+
+@task()
+def send_booking_acknowledgement(request_pk: int) -> str:
+    return acknowledgements.send(request_pk)
 
 
 @task()

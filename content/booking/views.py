@@ -1,56 +1,52 @@
 """The public side: show the form, take a submission, show the confirmation.
 
+Nothing a person sends is thrown away: a submission is either stored (and confirmed with its
+reference), or the form comes back with every answer and a plain message saying what to do.
+That holds for mistakes, the bot checks (spam.py), the rate limit (rate_limit.py) and a database
+outage (503 with the clinic's phone number). The confirmation page exists only for a stored
+request.
+
 Privacy: the POST body is marked sensitive (never in error reports), nothing submitted is
 logged, and a stored request is saved in its own transaction before anything else happens.
 """
 
 import logging
 
-from django.conf import settings
 from django.core import signing
 from django.db import DatabaseError
-from django.http import HttpResponseRedirect
-from django.shortcuts import render
+from django.http import Http404, HttpResponseRedirect
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
-from django_ratelimit.core import get_usage
+from django.utils.dateformat import format as format_date
 
+from content.core.models import ClinicSettings
 from content.security.outage import clinic_phone
 
-from .client_ip import ratelimit_key
+from . import rate_limit
 from .forms import BookingForm
-from .references import new_reference
-from .spam import HONEYPOT_FIELD, TokenVerdict, check_form_token, new_form_token
+from .models import BookingRequest
+from .spam import (
+    HONEYPOT_FIELD,
+    TokenVerdict,
+    check_form_token,
+    honeypot_filled,
+    new_form_token,
+    resubmit_token,
+)
 
 logger = logging.getLogger(__name__)
 
 CONFIRMATION_SALT = "content.booking.confirmation"
 CONFIRMATION_MAX_AGE = 60 * 60
-RATE_GROUP = "booking-submit"
 
-
-def rate() -> str:
-    return getattr(settings, "BOOKING_RATE_LIMIT", "5/h")
-
-
-def _over_limit(request, increment: bool) -> bool:
-    """Check (increment=False) whether this client has used up its limit, or count one more."""
-    try:
-        usage = get_usage(
-            request,
-            group=RATE_GROUP,
-            key=ratelimit_key,
-            rate=rate(),
-            method="POST",
-            increment=increment,
-        )
-    except Exception as exc:
-        # Fail open: losing a real request is worse than letting a burst through
-        # (the honeypot and the time check still apply).
-        logger.warning("booking rate limit unavailable: %s", type(exc).__name__)
-        return False
-    if usage is None:
-        return False
-    return usage["should_limit"] if increment else usage["count"] >= usage["limit"]
+SEND_AGAIN = (
+    "Please check your answers and press 'Send request' again. We ask this when a form is "
+    "sent very quickly, to keep out automated messages. Nothing has been sent yet."
+)
+SEND_AGAIN_EXPIRED = (
+    "This page was open for a long time, so we did not send it. "
+    "Please check your answers and send the form again."
+)
 
 
 def _private(response):
@@ -73,20 +69,41 @@ def _initial_provider(request, form):
     return form.fields["preferred_provider"].queryset.filter(pk=int(raw)).first()
 
 
-def _render_form(request, page, form, status=200, token=None):
+def _render_form(request, page, form, status=200, **context):
     form.annotate_widgets()
     response = page.render(
         request,
         context_overrides={
             "form": form,
             "error_summary": form.error_summary() if form.is_bound else [],
-            # A form shown again with errors keeps its original start time.
-            "form_token": token or new_form_token(),
+            # A form shown again can be sent straight back (the person has spent time on it).
+            "form_token": resubmit_token() if form.is_bound else new_form_token(),
+            "honeypot_name": HONEYPOT_FIELD,
+            **context,
         },
         template="booking/booking_page.html",
     )
     response.status_code = status
     return _private(response)
+
+
+def _phone_for(request) -> str:
+    try:
+        return ClinicSettings.for_request(request).phone or clinic_phone()
+    except DatabaseError:
+        return clinic_phone()
+
+
+def _rate_limited(request, page, form, slot):
+    until = timezone.localtime(slot.resets_at)
+    form.add_error(
+        None,
+        "You have sent several requests in the last hour. Please call us at "
+        f"{_phone_for(request)} or try again after {format_date(until, 'g:i A T')}.",
+    )
+    response = _render_form(request, page, form, status=429, seo_noindex=True)
+    response["Retry-After"] = str(slot.seconds_left())
+    return response
 
 
 def booking_form(request, page):
@@ -98,33 +115,29 @@ def booking_form(request, page):
             form.initial["preferred_provider"] = provider.pk
         return _render_form(request, page, form)
 
-    if _over_limit(request, increment=False):
-        return rate_limited(request, page)
-
-    verdict = check_form_token(request.POST.get("started"))
-    if request.POST.get(HONEYPOT_FIELD) or verdict in (TokenVerdict.INVALID, TokenVerdict.TOO_FAST):
-        # Looks like a bot: store nothing, answer exactly as for a real request.
-        _over_limit(request, increment=True)
-        logger.info("booking submission dropped by a spam check (%s)", verdict.value)
-        return _confirmation_redirect(page, new_reference())
-
     form = BookingForm(request.POST)
     if not form.is_valid():
-        keep = request.POST["started"] if verdict is TokenVerdict.OK else None
-        return _render_form(request, page, form, token=keep)
-    if verdict is TokenVerdict.EXPIRED:
-        form.add_error(
-            None,
-            "This page was open for a long time, so we did not send it. "
-            "Please check your answers and send the form again.",
-        )
         return _render_form(request, page, form)
 
-    _over_limit(request, increment=True)
+    verdict = check_form_token(request.POST.get("started"))
+    if honeypot_filled(request.POST) or verdict is not TokenVerdict.OK:
+        # Perhaps a bot, perhaps a person who was quick: store nothing, confirm nothing, and
+        # give the answers back so a person can send them with one more press.
+        logger.info("booking submission shown again by a spam check (%s)", verdict.value)
+        form.add_error(None, SEND_AGAIN_EXPIRED if verdict is TokenVerdict.EXPIRED else SEND_AGAIN)
+        return _render_form(request, page, form)
+
+    # Count first (atomically), store second: concurrent posts cannot all pass the limit.
+    slot = rate_limit.take(request)
+    if not slot.allowed:
+        rate_limit.give_back(slot)  # refused, so it does not count
+        return _rate_limited(request, page, form, slot)
+
     booking = form.to_request()
     try:
         booking.save_with_new_reference()
     except DatabaseError as exc:
+        rate_limit.give_back(slot)
         logger.error("booking request could not be saved: %s", type(exc).__name__)
         form.add_error(
             None,
@@ -133,20 +146,25 @@ def booking_form(request, page):
         )
         return _render_form(request, page, form, status=503)
 
-    _enqueue_notification(booking)
+    _enqueue_tasks(booking)
     return _confirmation_redirect(page, booking.reference)
 
 
-def _enqueue_notification(booking):
-    from .tasks import send_booking_notification
+def _enqueue_tasks(booking):
+    """The staff notification, then the patient's acknowledgement (if asked for)."""
+    from .tasks import send_booking_acknowledgement, send_booking_notification
 
-    try:
-        send_booking_notification.enqueue(booking.pk)
-    except Exception as exc:
-        # The request is saved; `retry_booking_notifications` picks up pending ones.
-        logger.error(
-            "could not queue the notification for %s: %s", booking.reference, type(exc).__name__
-        )
+    tasks = [send_booking_notification]
+    if booking.acknowledge_by_email:
+        tasks.append(send_booking_acknowledgement)
+    for task in tasks:
+        try:
+            task.enqueue(booking.pk)
+        except Exception as exc:  # noqa: BLE001  the request is saved whatever happens here
+            # Notifications: `retry_booking_notifications` picks up pending ones.
+            logger.error(
+                "could not queue %s for %s: %s", task.name, booking.reference, type(exc).__name__
+            )
 
 
 def booking_confirmation(request, page):
@@ -154,22 +172,19 @@ def booking_confirmation(request, page):
     try:
         reference = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
     except signing.BadSignature:
-        return HttpResponseRedirect(page.url)
+        raise Http404("No such request") from None
+    booking = (
+        BookingRequest.objects.filter(reference=reference).values("acknowledge_by_email").first()
+    )
+    if booking is None:
+        raise Http404("No such request")
     response = page.render(
         request,
-        context_overrides={"reference": reference},
+        context_overrides={
+            "reference": reference,
+            "acknowledgement_requested": booking["acknowledge_by_email"],
+        },
         template="booking/booking_confirmation.html",
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
-    return _private(response)
-
-
-def rate_limited(request, page):
-    response = render(
-        request,
-        "booking/rate_limited.html",
-        {"page": page, "self": page, "seo_noindex": True},
-        status=429,
-    )
-    response["Retry-After"] = "3600"
     return _private(response)

@@ -81,7 +81,37 @@
     if (details) details.open = true;
   }
 
+  // A live character count under text areas with data-max-chars (the server keeps its own limit).
+  function setUpCharacterCounts() {
+    document.querySelectorAll("textarea[data-max-chars]").forEach(function (area) {
+      var max = parseInt(area.getAttribute("data-max-chars"), 10);
+      var shown = document.createElement("p");
+      var spoken = document.createElement("p");
+      var timer;
+      shown.className = "c-field__hint c-field__count";
+      shown.id = area.id + "-count";
+      shown.setAttribute("aria-hidden", "true");
+      spoken.className = "u-visually-hidden";
+      spoken.setAttribute("aria-live", "polite");
+      function message() {
+        var left = max - area.value.length; // the browser gives line breaks as one character
+        shown.classList.toggle("c-field__count--over", left < 0);
+        return "You have " + Math.abs(left) + (Math.abs(left) === 1 ? " character" : " characters") +
+          (left < 0 ? " too many." : " left.");
+      }
+      function update() {
+        shown.textContent = message();
+        clearTimeout(timer); // speak once the person pauses, not on every key
+        timer = setTimeout(function () { spoken.textContent = shown.textContent; }, 800);
+      }
+      area.after(shown, spoken);
+      shown.textContent = message();
+      area.addEventListener("input", update);
+    });
+  }
+
   setUpMenu();
+  setUpCharacterCounts();
   setUpCopyLinks();
   setUpPrint();
   focusErrorSummary();

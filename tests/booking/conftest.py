@@ -3,7 +3,7 @@ import time
 import pytest
 from django.core.cache import cache
 
-from content.booking.spam import new_form_token
+from content.booking.spam import HONEYPOT_FIELD, new_form_token
 
 URL = "/request-an-appointment/"
 
@@ -25,7 +25,7 @@ def valid_data(**overrides):
         "note": "Prefer the quiet waiting room please",
         "consent_to_contact": "on",
         "privacy_acknowledged": "on",
-        "website": "",
+        HONEYPOT_FIELD: "",
         "started": form_token(),
     }
     data.update(overrides)

@@ -4,6 +4,7 @@ from django.core import mail
 from django_tasks.signals import task_enqueued
 
 from content.booking.models import BookingRequest
+from content.booking.spam import HONEYPOT_FIELD
 
 from .conftest import URL, form_token, valid_data
 
@@ -27,7 +28,12 @@ def test_form_page_renders_crisis_panel_and_fields(client, booking_page):
     assert panel.sourceline < form.sourceline
     assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
     assert form.find("input", attrs={"name": "started"})["value"]
-    assert form.find("input", attrs={"name": "website"})["tabindex"] == "-1"
+    honeypot = form.find("input", attrs={"name": HONEYPOT_FIELD})
+    assert honeypot["tabindex"] == "-1" and honeypot["autocomplete"] == "off"
+    assert honeypot["value"] == "" and not form.find("input", attrs={"name": "website"})
+    # No field carries a maxlength: a browser would silently cut what a person pastes.
+    assert not form.find_all(attrs={"maxlength": True})
+    assert form.find("textarea", attrs={"name": "note"})["data-max-chars"] == "500"
     # The provider question lists live provider pages, with "No preference" chosen.
     select = form.find("select", attrs={"name": "preferred_provider"})
     assert select.find("option", selected=True).get_text() == "No preference"
@@ -82,10 +88,18 @@ def test_reference_is_short_and_random(client, booking_page):
         assert not set(ref.replace("-", "")) & set("ILOU")
 
 
-def test_confirmation_with_a_forged_reference_goes_back_to_the_form(client, booking_page):
-    response = client.get(URL + "thanks/?r=ABCD-EFGH")
-    assert response.status_code == 302
-    assert response["Location"] == URL
+def test_confirmation_is_404_for_a_reference_not_in_the_database(client, booking_page):
+    from django.core import signing
+
+    from content.booking.views import CONFIRMATION_SALT
+
+    assert client.get(URL + "thanks/?r=ABCD-EFGH").status_code == 404
+    assert client.get(URL + "thanks/").status_code == 404
+    # Correctly signed, but no such request was stored.
+    signed = signing.dumps("ABCD-EFGH", salt=CONFIRMATION_SALT)
+    response = client.get(URL + "thanks/?r=" + signed)
+    assert response.status_code == 404
+    assert "Your reference number is" not in response.content.decode()
 
 
 def test_unicode_is_kept_exactly(client, booking_page):
@@ -106,7 +120,11 @@ def test_provider_query_parameter_is_ignored_without_the_directory(client, booki
 
 INVALID = [
     ("name", {"name": ""}, "Enter your name."),
-    ("name", {"name": "x" * 101}, "Your name must be 100 characters or fewer."),
+    (
+        "name",
+        {"name": "x" * 101},
+        "Please shorten your name to 100 characters or fewer; it has 101.",
+    ),
     ("name", {"name": "Ann\x00Lee"}, "control characters"),
     ("name", {"name": "Ann\x1bLee"}, "control characters"),
     ("email", {"email": "not-an-email"}, "Enter an email address in the right format"),
@@ -114,13 +132,19 @@ INVALID = [
     ("email", {"email": "", "contact_method": "email"}, "Enter your email address"),
     ("phone", {"phone": "12345"}, "Enter a US phone number with 10 digits"),
     ("phone", {"phone": "call me maybe"}, "Enter a US phone number with 10 digits"),
-    ("phone", {"phone": "", "contact_method": "text"}, "Enter your phone number"),
+    ("phone", {"phone": "", "contact_method": "phone"}, "Enter your phone number"),
+    ("phone", {"phone": "", "contact_method": "text", "text_ok": "on"}, "Enter a mobile phone"),
+    ("text_ok", {"contact_method": "text"}, "Tick 'It is OK to send a text message'"),
     ("contact_method", {"contact_method": ""}, "Choose how we should contact you."),
     ("contact_method", {"contact_method": "pigeon"}, "Choose how we should contact you."),
     ("kind", {"kind": ""}, "Choose whether you want an appointment"),
     ("kind", {"kind": "surgery"}, "Choose whether you want an appointment"),
-    ("preferred_times", {"preferred_times": "y" * 201}, "Days and times must be 200"),
-    ("note", {"note": "z" * 501}, "Your note must be 500 characters or fewer."),
+    ("preferred_times", {"preferred_times": "y" * 201}, "the days and times to 200"),
+    (
+        "note",
+        {"note": "z" * 700},
+        "Please shorten your note to 500 characters or fewer; it has 700.",
+    ),
     ("note", {"note": "hello\x07there"}, "control characters"),
     ("consent_to_contact", {"consent_to_contact": None}, "agree that we can contact you"),
     ("privacy_acknowledged", {"privacy_acknowledged": None}, "read the privacy notice"),
@@ -153,32 +177,58 @@ def test_each_invalid_field_is_reported_and_values_kept(
         assert soup.find("textarea", attrs={"name": "note"}).get_text().strip() == data["note"]
 
 
-def test_form_shown_again_keeps_its_original_start_time(client, booking_page):
-    token = form_token()
-    response = client.post(URL, valid_data(name="", started=token))
-    soup = soup_of(response)
-    assert soup.find("input", attrs={"name": "started"})["value"] == token
+def test_form_shown_again_can_be_sent_straight_back(client, booking_page):
+    # The person fixes a mistake quickly: the token of the form shown again is never too fast.
+    response = client.post(URL, valid_data(name="", started=form_token(age_seconds=0)))
+    token = soup_of(response).find("input", attrs={"name": "started"})["value"]
+    assert client.post(URL, valid_data(started=token)).status_code == 302
+    assert BookingRequest.objects.count() == 1
+
+
+def test_a_note_with_line_breaks_counts_each_break_once(client, booking_page):
+    # Browsers send CR LF; 250 lines of "x" + break are 500 characters on the page.
+    note = "x\r\n" * 249 + "xx"
+    assert client.post(URL, valid_data(note=note)).status_code == 302
+    assert len(BookingRequest.objects.get().note) == 500
+
+
+def test_note_is_never_cut_short(client, booking_page):
+    response = client.post(URL, valid_data(note="n" * 501))
+    assert response.status_code == 200
+    assert soup_of(response).find("textarea", attrs={"name": "note"}).get_text().strip() == (
+        "n" * 501
+    )
+    assert not BookingRequest.objects.exists()
 
 
 @pytest.mark.parametrize(
     "changes",
     [
-        lambda: {"website": "http://spam.example.com"},
+        lambda: {HONEYPOT_FIELD: "http://spam.example.com"},
         lambda: {"started": form_token(age_seconds=0)},
         lambda: {"started": None},
         lambda: {"started": "forged-token"},
     ],
     ids=["honeypot", "too-fast", "no-token", "forged-token"],
 )
-def test_bot_submissions_store_nothing_but_look_normal(client, booking_page, changes):
-    response = client.post(URL, valid_data(**changes()))
-    assert response.status_code == 302
-    assert "/thanks/?r=" in response["Location"]
-    confirmation = client.get(response["Location"])
-    assert confirmation.status_code == 200
-    assert "Your reference number is" in confirmation.content.decode()
+def test_a_failed_spam_check_gives_the_answers_back_and_never_confirms(
+    client, booking_page, changes
+):
+    data = valid_data(**changes())
+    response = client.post(URL, data)
+    assert response.status_code == 200
     assert not BookingRequest.objects.exists()
     assert mail.outbox == []
+    soup = soup_of(response)
+    assert "press 'Send request' again" in soup.select_one(".c-error-summary").get_text()
+    assert "Your reference number is" not in soup.get_text()
+    assert soup.find("input", attrs={"name": "name"})["value"] == data["name"]
+    assert soup.find("textarea", attrs={"name": "note"}).get_text().strip() == data["note"]
+    assert soup.find("input", attrs={"name": HONEYPOT_FIELD})["value"] == ""
+    # Sending it straight back (a person pressing the button again) stores it.
+    again = valid_data(started=soup.find("input", attrs={"name": "started"})["value"])
+    assert client.post(URL, again).status_code == 302
+    assert BookingRequest.objects.count() == 1
 
 
 def test_expired_form_asks_the_person_to_send_again(client, booking_page, settings):
@@ -208,7 +258,7 @@ def test_csrf_is_enforced(booking_page):
 
 def test_posted_values_are_not_logged(client, booking_page, caplog):
     caplog.set_level("DEBUG")
-    client.post(URL, valid_data(website="http://bot.example.com"))
+    client.post(URL, valid_data(**{HONEYPOT_FIELD: "http://bot.example.com"}))
     client.post(URL, valid_data())
     client.post(URL, valid_data(name=""))
     text = caplog.text

@@ -1,0 +1,79 @@
+"""The acknowledgement email to the patient: the reference and the stated reply time, nothing else.
+
+Privacy: nothing the person typed goes into it (not even their name), so an email sent to a
+mistyped or someone else's address tells its reader nothing about the sender. It is sent by the
+task worker after the request is saved, at most once (claimed before sending); a failed send is
+logged with the reference and error class only and is not retried (the patient already saw their
+reference on the confirmation page).
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.utils import timezone
+from wagtail.models import Site
+
+from content.core.models import ClinicSettings
+
+from .models import BookingPage, BookingRequest
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_REPLY_TIME = "as soon as we can"
+
+
+def clinic_details() -> tuple[str, str]:
+    """The clinic's name and phone number from the default site's settings."""
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return "the clinic", ""
+    clinic = ClinicSettings.for_site(site)
+    return clinic.clinic_name, clinic.phone
+
+
+def reply_time() -> str:
+    page = BookingPage.objects.live().first()
+    return page.reply_time if page and page.reply_time else DEFAULT_REPLY_TIME
+
+
+def build_message(reference: str) -> tuple[str, str]:
+    clinic_name, phone = clinic_details()
+    subject = f"We have received your request ({reference})"
+    call = f" If you need to reach us sooner, call {phone}." if phone else ""
+    body = (
+        f"Thank you for contacting {clinic_name}. We have received your request.\n\n"
+        f"Your reference number is {reference}. Please keep it: you can give it to us if "
+        "you call.\n\n"
+        f"We will reply {reply_time()}.{call}\n\n"
+        "For your privacy, this email does not repeat anything you wrote. Please do not send "
+        "medical details by email.\n\n"
+        "If you are in crisis, do not wait for us: call or text 988 (Suicide and Crisis "
+        "Lifeline) any time, day or night. In an emergency, call 911.\n\n"
+        "If you did not send this request, you can ignore this email.\n"
+    )
+    return subject, body
+
+
+def send(pk) -> str:
+    """Send the acknowledgement for one request, once. Returns what happened."""
+    claimed = (
+        BookingRequest.objects.filter(
+            pk=pk, acknowledge_by_email=True, acknowledgement_sent_at__isnull=True
+        )
+        .exclude(email="")
+        .update(acknowledgement_sent_at=timezone.now())
+    )
+    if not claimed:
+        return "skipped"
+    booking = BookingRequest.objects.only("reference", "email").get(pk=pk)
+    subject, body = build_message(booking.reference)
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [booking.email])
+    except Exception as exc:  # noqa: BLE001  any mail failure: the request itself is saved
+        BookingRequest.objects.filter(pk=pk).update(acknowledgement_sent_at=None)
+        logger.warning(
+            "acknowledgement email failed for %s: %s", booking.reference, type(exc).__name__
+        )
+        return "failed"
+    return "sent"
