@@ -234,6 +234,9 @@ TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 WAGTAIL_2FA_REQUIRED = True
 WAGTAIL_2FA_OTP_TOTP_NAME = "kapsite"
 TWO_FACTOR_REQUIRED_GROUPS = ["Clinical reviewers", "Intake", "Administrators"]
+# Superusers must pass 2FA too in production (production.py); off here so that `make run`'s local
+# demo admin signs in with its password alone.
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
