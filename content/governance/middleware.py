@@ -3,8 +3,9 @@
 Every staff user may add an authenticator device (Account → Manage your 2FA devices); once they
 have one, every admin session must be verified with it. Members of the groups in
 ``settings.TWO_FACTOR_REQUIRED_GROUPS`` (Clinical reviewers, Intake, Administrators) must set up
-a device before they can use the admin. Superusers outside those groups (such as the local demo
-admin from ``make run``) are not forced, so the demo login keeps working.
+a device before they can use the admin. So must superusers when
+``settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS`` is on (production); it is off in development, so
+the local demo admin from ``make run`` signs in with its password alone.
 """
 
 import django_otp
@@ -18,7 +19,10 @@ def two_factor_required(user) -> bool:
     cache_attr = "_two_factor_required"
     if not hasattr(user, cache_attr):
         groups = getattr(settings, "TWO_FACTOR_REQUIRED_GROUPS", [])
-        setattr(user, cache_attr, user.groups.filter(name__in=groups).exists())
+        required = (
+            user.is_superuser and getattr(settings, "TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", False)
+        ) or user.groups.filter(name__in=groups).exists()
+        setattr(user, cache_attr, required)
     return getattr(user, cache_attr)
 
 

@@ -19,6 +19,10 @@ DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS", cast=list)
 
+# Every superuser, like every member of the Administrators, Clinical reviewers and Intake groups,
+# signs in with a second factor (content/governance/middleware.py).
+TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = True
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 
