@@ -40,7 +40,8 @@ class KapsiteCSPMiddleware(CSPMiddleware):
 
     Public pages get settings.CONTENT_SECURITY_POLICY (strict). Paths under the admin get
     settings.KAPSITE_ADMIN_CSP_DIRECTIVES, because the Wagtail admin still needs inline
-    scripts and styles. Views can still adjust either with django-csp's decorators.
+    scripts and styles. Page previews (Wagtail's dummy request, `request.is_preview`) get
+    settings.KAPSITE_PREVIEW_CSP_DIRECTIVES: the public policy, framed by the admin only. Views can still adjust either with django-csp's decorators.
     """
 
     # Policies built from the settings alone (no nonce, no view decorator), keyed by the settings
@@ -93,14 +94,17 @@ class KapsiteCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and is_admin_path(request.path_info):
-            return PolicyParts(
-                config=settings.KAPSITE_ADMIN_CSP_DIRECTIVES,
-                update=parts.update,
-                replace=parts.replace,
-                nonce=parts.nonce,
-            )
-        return parts
+        if report_only or parts.config is not None:
+            return parts
+        if getattr(request, "is_preview", False):
+            config = settings.KAPSITE_PREVIEW_CSP_DIRECTIVES
+        elif is_admin_path(request.path_info):
+            config = settings.KAPSITE_ADMIN_CSP_DIRECTIVES
+        else:
+            return parts
+        return PolicyParts(
+            config=config, update=parts.update, replace=parts.replace, nonce=parts.nonce
+        )
 
 
 class SecurityHeadersMiddleware:

@@ -60,6 +60,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Page previews in the editor's side panel: the public policy, but the admin (same origin) may
+# frame them. Wagtail renders a preview through a dummy request flagged `is_preview`.
+KAPSITE_PREVIEW_CSP_DIRECTIVES = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "frame-ancestors": [SELF],
+}
+
 KAPSITE_ADMIN_CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, UNSAFE_INLINE],

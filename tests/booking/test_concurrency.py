@@ -68,3 +68,55 @@ def test_concurrent_submissions_are_all_stored_with_unique_references(
     assert len(set(references)) == SUBMISSIONS
     names = sorted(BookingRequest.objects.values_list("name", flat=True))
     assert names == sorted(f"Concurrent Person {i}" for i in range(SUBMISSIONS))
+
+
+RATE_REDIS_URL = "redis://127.0.0.1:6379/13"
+PARALLEL = 20
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_parallel_posts_from_one_address_store_exactly_the_limit(
+    live_server, load_content, settings, redis_database
+):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL): SQLite refuses concurrent writes")
+    redis_database(RATE_REDIS_URL)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "content.performance.redis_cache.RedisCache",
+            "LOCATION": RATE_REDIS_URL,
+            "KEY_PREFIX": "kapsite-test",
+        }
+    }
+    settings.BOOKING_RATE_LIMIT = "5/h"
+    connections.settings["default"]["CONN_MAX_AGE"] = 0
+    opener = build_opener(_NoRedirect)
+    start = threading.Barrier(PARALLEL)
+
+    def submit(i):
+        start.wait(timeout=30)
+        data = valid_data(name=f"Parallel Person {i}", csrfmiddlewaretoken=CSRF)
+        request = Request(
+            live_server.url + URL,
+            data=urlencode(data).encode(),
+            headers={
+                "Cookie": f"csrftoken={CSRF}",
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
+        # A connection reset before it was accepted never reached Django (see above).
+        for _attempt in range(5):
+            try:
+                return opener.open(request, timeout=60).status
+            except ConnectionError:
+                continue
+            except Exception as exc:  # HTTPError: the 302 (not followed) or the 429
+                return getattr(exc, "code", repr(exc))
+        return "connection refused 5 times"
+
+    with ThreadPoolExecutor(max_workers=PARALLEL) as pool:
+        statuses = list(pool.map(submit, range(PARALLEL)))
+
+    assert sorted(statuses, key=str) == [302] * 5 + [429] * (PARALLEL - 5)
+    assert BookingRequest.objects.count() == 5

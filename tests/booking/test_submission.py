@@ -264,3 +264,19 @@ def test_posted_values_are_not_logged(client, booking_page, caplog):
     text = caplog.text
     for value in ("Jordan Sample", "jordan.sample@example.com", "555-0123", "quiet waiting"):
         assert value not in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "text_ok"),
+    [
+        ({"contact_method": "text", "text_ok": "on", "email": ""}, True),
+        ({"contact_method": "email", "phone": ""}, False),
+        ({"contact_method": "phone", "email": ""}, False),
+    ],
+    ids=["text-allowed-with-phone", "email-with-email", "phone-with-phone"],
+)
+def test_a_contact_method_the_person_allowed_is_accepted(client, booking_page, changes, text_ok):
+    assert client.post(URL, valid_data(**changes)).status_code == 302
+    booking = BookingRequest.objects.get()
+    assert booking.contact_method == changes["contact_method"]
+    assert booking.text_ok is text_ok  # never ticked for the person
