@@ -1,13 +1,22 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
-from wagtail.documents import urls as wagtaildocs_urls
 
 from content.articles.feeds import ArticlesFeed
 from content.core import views as core_views
+from content.security import documents
 from content.sitesearch import views as search_views
+
+document_urls = [
+    re_path(r"^(\d+)/(.*)$", documents.serve, name="wagtaildocs_serve"),
+    path(
+        "authenticate_with_password/<int:restriction_id>/",
+        documents.authenticate_with_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
+]
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -16,7 +25,8 @@ urlpatterns = [
     path("feeds/articles/", ArticlesFeed(), name="articles_feed"),
     path("search/", search_views.search, name="search"),
     path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
+    # Wagtail's document views with a cache policy (restricted: private, no-store).
+    path("documents/", include(document_urls)),
 ]
 
 # Django's own admin only when an administrator turns it on (DJANGO_ADMIN_ENABLED=true).

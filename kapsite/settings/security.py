@@ -139,6 +139,12 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # Responses for these page types (and any page with `cache_no_store = True`) are no-store.
 KAPSITE_NO_STORE_PAGE_TYPES = ["BookingPage"]
 
+# Documents (content/security/documents.py): always served through Wagtail's view, which checks
+# collection view restrictions (never a redirect to a public storage URL). Restricted documents
+# are private, no-store; public ones may be cached this long.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+KAPSITE_PUBLIC_DOCUMENT_MAX_AGE = 300
+
 # Outage page: how long browsers should wait, and the phone shown when the DB is down.
 KAPSITE_RETRY_AFTER_SECONDS = 120
 KAPSITE_FALLBACK_PHONE = _env.str("CLINIC_FALLBACK_PHONE", default="(510) 555-0142")
