@@ -21,6 +21,7 @@ COPY --chown=kapsite:kapsite . /app
 # Static files are collected (hashed and compressed) at build time. The key below exists only for
 # this one build step; the running container must be given its own SECRET_KEY.
 RUN SECRET_KEY=collectstatic-build-only ALLOWED_HOSTS=build.invalid \
+    WAGTAILADMIN_BASE_URL=https://build.invalid \
     python manage.py collectstatic --noinput -v0
 USER kapsite
 EXPOSE 8000

@@ -219,13 +219,25 @@ AUTHENTICATION_BACKENDS = [
     "content.governance.auth_backends.ThrottledLoginBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Failed logins are counted in the database (shared by every web process) per username and
-# client address; five failures lock that pair out for 15 minutes.
+# Failed logins are counted in the database (shared by every web process) for 15 minutes, per
+# (username, client address) pair and per client address across usernames (password spraying):
+# 5 failures lock the pair, 10 from one address lock that address (content/governance/
+# login_throttle.py), so one person's typos do not lock a shared office address.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
-AXES_FAILURE_LIMIT = 5
+AXES_FAILURE_LIMIT = "content.governance.login_throttle.failure_limit"
+AXES_FAILURES_PER_ACCOUNT = 5
+AXES_FAILURES_PER_ADDRESS = 10
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+# A successful sign-in does not wipe the address's failures (with the per-address count it would
+# let anyone holding one account reset the counter between guesses); they expire after 15 min.
+AXES_RESET_ON_SUCCESS = False
+# Admin password reset: e-mails sent at most this often per client address and per account
+# (content/governance/password_reset.py); over the limit the same neutral page, nothing sent.
+_RESET_FORM = "content.governance.password_reset.ThrottledPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = _RESET_FORM  # noqa: S105 - a class path, not a password
+PASSWORD_RESET_RATE_PER_ADDRESS = "5/h"  # noqa: S105 - a rate, not a password
+PASSWORD_RESET_RATE_PER_ACCOUNT = "3/h"  # noqa: S105 - a rate, not a password
 AXES_LOCKOUT_TEMPLATE = "governance/lockout.html"
 # The client address: REMOTE_ADDR, or with TRUSTED_PROXY_COUNT proxies in front of the site,
 # the address the outermost trusted proxy saw (never a client-supplied header).

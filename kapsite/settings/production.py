@@ -1,5 +1,7 @@
 """Production: refuses to start without its secrets; passes `manage.py check --deploy`."""
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -18,6 +20,13 @@ def _required(name, cast=str):
 DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS", cast=list)
+# The admin's own address: links in password-reset and notification e-mails are built from it.
+WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL")
+if urlsplit(WAGTAILADMIN_BASE_URL).scheme != "https" or not urlsplit(WAGTAILADMIN_BASE_URL).netloc:
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL must be the site's https:// address for production settings "
+        "(e-mailed links are built from it)."
+    )
 
 # Every superuser, like every member of the Administrators, Clinical reviewers and Intake groups,
 # signs in with a second factor (content/governance/middleware.py).

@@ -18,6 +18,7 @@ PROD = {
     "DJANGO_SETTINGS_MODULE": "kapsite.settings.production",
     "SECRET_KEY": "a-long-random-test-key-" + "x" * 40,
     "ALLOWED_HOSTS": "127.0.0.1,kapsite.example.com",
+    "WAGTAILADMIN_BASE_URL": "https://kapsite.example.com",
 }
 
 
@@ -36,6 +37,23 @@ def test_production_refuses_to_start_without(missing):
     result = run_python(["manage.py", "check"], PROD, drop=[missing])
     assert result.returncode != 0
     assert f"The environment variable {missing} must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("base_url", "message"),
+    [
+        (None, "The environment variable WAGTAILADMIN_BASE_URL must be set"),
+        ("http://kapsite.example.com", "WAGTAILADMIN_BASE_URL must be the site's https:// address"),
+        ("https://", "WAGTAILADMIN_BASE_URL must be the site's https:// address"),
+    ],
+)
+def test_production_refuses_to_start_without_an_https_base_url(base_url, message):
+    if base_url is None:
+        result = run_python(["manage.py", "check"], PROD, drop=["WAGTAILADMIN_BASE_URL"])
+    else:
+        result = run_python(["manage.py", "check"], {**PROD, "WAGTAILADMIN_BASE_URL": base_url})
+    assert result.returncode != 0
+    assert message in result.stderr
 
 
 def test_check_deploy_has_no_warnings():
