@@ -11,7 +11,7 @@ from django.forms.utils import ErrorList
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError
 
-from .review import publication_problems
+from .review import approval_blocker, publication_problems
 
 # The names of the page editor's action buttons (wagtail/admin/views/pages/{create,edit}.py).
 PUBLISH_ACTION = "action-publish"
@@ -54,9 +54,14 @@ class ClinicalReviewPageForm(WagtailAdminPageForm):
             self.add_error(name, error)
 
     def _check_not_own_submission(self):
+        """Approving from the page editor: refused, with the reason, when the review step says
+        this user may not approve (their own submission, or no Person linked to the account)."""
         page = self.instance
-        if not page.pk:
+        if not page.pk or not self.for_user:
             return
         workflow_state = page.current_workflow_state
-        if workflow_state and self.for_user and workflow_state.requested_by_id == self.for_user.pk:
+        if workflow_state and workflow_state.requested_by_id == self.for_user.pk:
             raise ValidationError(OWN_SUBMISSION_MESSAGE, code="own_submission")
+        blocker = approval_blocker(page, workflow_state, self.for_user)
+        if blocker:
+            raise ValidationError(blocker, code="approval_blocked")

@@ -55,7 +55,9 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("job_title"),
         FieldPanel("bio"),
         FieldPanel("email"),
-        FieldPanel("user"),
+        # Only administrators (who manage users) link an account: an approval by that account
+        # names this person as the page's clinical reviewer.
+        FieldPanel("user", heading="Admin account", permission="auth.change_user"),
         FieldPanel("is_sample"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]

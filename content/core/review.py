@@ -51,3 +51,13 @@ def publication_problems(
             f"This page has {len(refs)}, {primary} primary."
         )
     return problems
+
+
+def approval_blocker(page, workflow_state, user) -> str | None:
+    """Why ``user`` may not approve the page's current review step, as the step's task says
+    (a task model may define ``approval_blocker(page, user)``; see content.governance)."""
+    if not workflow_state or user is None or not workflow_state.current_task_state:
+        return None
+    task = workflow_state.current_task_state.task.specific
+    blocker = getattr(task, "approval_blocker", None)
+    return blocker(page, user) if blocker else None

@@ -16,13 +16,20 @@ from content.core.forms import OWN_SUBMISSION_MESSAGE
 from content.core.models import ClinicalReviewMixin, Person
 from content.core.review import one_year_after
 
+NO_PERSON_MESSAGE = (
+    "Your account is not linked to a person in Snippets → People, so an approval could not "
+    "show who reviewed this page. Ask an administrator to open your entry in People and choose "
+    "your account under “Admin account”, then approve."
+)
+
 
 def person_for_user(user):
-    """The Person snippet of an admin user: linked explicitly, else matched by e-mail."""
-    person = Person.objects.filter(user=user).order_by("pk").first()
-    if person is None and user.email:
-        person = Person.objects.filter(email__iexact=user.email).order_by("pk").first()
-    return person
+    """The Person snippet an administrator linked to this admin account, if any.
+
+    Only the explicit link counts: a matching e-mail address is not proof, because editors
+    may edit people's e-mail addresses but only administrators may link accounts.
+    """
+    return Person.objects.filter(user=user).order_by("pk").first()
 
 
 class ClinicalReviewTask(AbstractGroupApprovalTask):
@@ -43,11 +50,25 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        state = obj.current_workflow_state if hasattr(obj, "current_workflow_state") else None
-        if state and state.requested_by_id == user.pk:
-            # Only "Request changes" stays; approval must come from another reviewer.
+        if self.approval_blocker(obj, user, actions):
+            # Only "Request changes" stays; the page editor says why (approval_blocker).
             actions = [action for action in actions if action[0] != "approve"]
         return actions
+
+    def approval_blocker(self, obj, user, actions=None) -> str | None:
+        """Why this user, who could otherwise approve, may not: their own submission, or no
+        Person linked to their account (the approval must name the reviewer). None if they may.
+        Read by the page editor's checks panel and form (content.core) as a task attribute."""
+        if actions is None:
+            actions = super().get_actions(obj, user)
+        if "approve" not in [action[0] for action in actions]:
+            return None
+        state = getattr(obj, "current_workflow_state", None)
+        if state and state.requested_by_id == user.pk:
+            return OWN_SUBMISSION_MESSAGE
+        if isinstance(obj.specific, ClinicalReviewMixin) and person_for_user(user) is None:
+            return NO_PERSON_MESSAGE
+        return None
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
@@ -64,10 +85,12 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         page = page.get_latest_revision_as_object()
         if not isinstance(page, ClinicalReviewMixin):
             return
-        today = timezone.localdate()
         person = person_for_user(user)
-        if person is not None:
-            page.clinical_reviewer = person
+        if person is None:
+            # Never credit whoever the editor picked: the approval names its own reviewer.
+            raise PermissionDenied(NO_PERSON_MESSAGE)
+        today = timezone.localdate()
+        page.clinical_reviewer = person
         page.last_reviewed = today
         if not (page.next_review_due and today < page.next_review_due <= one_year_after(today)):
             page.next_review_due = one_year_after(today)

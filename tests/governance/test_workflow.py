@@ -86,13 +86,45 @@ def test_reviewer_approves_records_review_and_publishes(client, editor, reviewer
     assert "Rita Reviewer (sample)" in client.get(page.url).content.decode()
 
 
-def test_reviewer_matched_by_email_when_not_linked(client, editor, second_reviewer, draft_article):
+def test_reviewer_without_a_linked_person_cannot_approve(
+    client, editor, second_reviewer, draft_article
+):
+    """A matching e-mail is not a link: the approval would credit whoever the editor picked."""
     client.force_login(editor)
     submit(client, draft_article)
     login_verified(client, second_reviewer)
-    workflow_action(client, ArticlePage.objects.get(pk=draft_article.pk), "approve")
     page = ArticlePage.objects.get(pk=draft_article.pk)
-    assert page.clinical_reviewer.name == "Ravi Reviewer (sample)"
+    # Not offered, and the editor's checks panel says what to do.
+    editor_view = client.get(edit_url(page)).content.decode()
+    assert "data-approval-blocked" in editor_view
+    assert "Ask an administrator" in editor_view
+    assert 'value="approve"' not in editor_view
+    # Refused through the workflow action URL and through the page editor.
+    workflow_action(client, page, "approve")
+    from_editor = client.post(
+        edit_url(page),
+        article_form_data(
+            page, **{"action-workflow-action": "1", "workflow-action-name": "approve"}
+        ),
+    )
+    assert "Ask an administrator" in from_editor.content.decode()
+    page = ArticlePage.objects.get(pk=draft_article.pk)
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert not page.live
+    assert not PageLogEntry.objects.filter(page=page, action="wagtail.workflow.approve").exists()
+
+
+def test_only_administrators_link_accounts_to_people(client, editor, administrator):
+    from content.core.models import Person
+
+    person = Person.objects.create(name="Sample Person for linking")
+    url = reverse("wagtailsnippets_core_person:edit", args=(person.pk,))
+    client.force_login(editor)
+    assert 'name="user"' not in client.get(url).content.decode()
+    client.post(url, {"name": person.name, "user": str(editor.pk)})
+    assert Person.objects.get(pk=person.pk).user is None
+    login_verified(client, administrator)
+    assert 'name="user"' in client.get(url).content.decode()
 
 
 def test_reviewer_cannot_approve_own_submission(client, reviewer, draft_article):
