@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import View
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
 CODE_COUNT = 10
@@ -63,7 +64,14 @@ class BackupCodesView(View):
     template_name = "governance/backup_codes.html"
 
     def render(self, request, form, codes=None):
-        context = {"form": form, "codes": codes, "remaining": remaining_codes(request.user)}
+        context = {
+            "form": form,
+            "codes": codes,
+            "remaining": remaining_codes(request.user),
+            # Backup codes stand in for an authenticator; without one they would become the
+            # only second factor.
+            "has_authenticator": TOTPDevice.objects.devices_for_user(request.user).exists(),
+        }
         return render(request, self.template_name, context)
 
     def get(self, request):
@@ -71,6 +79,8 @@ class BackupCodesView(View):
 
     def post(self, request):
         form = ConfirmPasswordForm(request, request.POST)
+        if not TOTPDevice.objects.devices_for_user(request.user).exists():
+            return self.render(request, form)
         if not form.is_valid():
             return self.render(request, form)
         # The user row itself: request.user is a lazy wrapper that the audit log skips.

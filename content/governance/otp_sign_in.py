@@ -39,6 +39,11 @@ class SignInCodeForm(TokenForm):
         "token_required": "Please enter the code from your authenticator app.",
         "invalid_token": "That code did not work. Please check it and try again.",
         "device_required": "That code did not work. Please check it and try again.",
+        # django-otp makes each device wait longer after every wrong code.
+        "n_failed_attempts": (
+            "Several codes did not work, so please wait a little, then enter the code your "
+            "app shows at that moment."
+        ),
     }
 
     def __init__(self, user, *args, **kwargs):

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 from django.urls import resolve, reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -207,3 +208,25 @@ def test_reset_needs_permission_and_not_oneself(client):
     assert TOTPDevice.objects.filter(user=ada).exists()
     assert not ModelLogEntry.objects.filter(action="kapsite.two_factor_reset").exists()
     assert ida_key
+
+
+def test_backup_codes_need_an_authenticator_first(client):
+    make_user("eddie", "Editors")  # 2FA optional for editors
+    sign_in(client, "eddie")
+    page = client.get(reverse("governance:backup_codes"))
+    assert "first set up an authenticator app" in page.content.decode()
+    client.post(reverse("governance:backup_codes"), {"password": "a-long-test-password"})
+    assert not StaticDevice.objects.exists()
+    # Still no second factor asked of this editor.
+    assert client.get(HOME).status_code == 200
+
+
+@override_settings(OTP_TOTP_THROTTLE_FACTOR=600)
+def test_after_a_wrong_code_the_person_is_asked_to_wait(client):
+    key = enrolled(client)
+    sign_in(client, "ida")
+    good = totp_code(key, steps_ahead=1)
+    enter_code(client, f"{(int(good) + 1) % 1_000_000:06d}")
+    response = enter_code(client, good)
+    assert "please wait a little" in response.content.decode()
+    assert client.get(HOME).status_code == 302
