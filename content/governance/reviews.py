@@ -12,6 +12,8 @@ from wagtail.models import Page, ReferenceIndex
 from content.core.models import ClinicalReviewMixin, Fact
 
 DUE_SOON_DAYS = 30
+# The planning windows an editor can choose in the report ("due in the next N days").
+PLANNING_WINDOWS = (30, 60, 90)
 
 
 def health_page_models():
@@ -37,6 +39,7 @@ def health_pages():
     return Page.objects.filter(content_type__in=content_types).annotate(
         next_review=_field_from_specific("next_review_due", models),
         last_review=_field_from_specific("last_reviewed", models),
+        reviewer_name=_field_from_specific("clinical_reviewer__name", models),
     )
 
 
@@ -64,20 +67,36 @@ def pages_using_stale_facts(today=None) -> dict[int, list[Fact]]:
     return found
 
 
-def pages_due_for_review(today=None):
-    """Health pages overdue, due within DUE_SOON_DAYS, or using a stale fact."""
+def pages_due_for_review(today=None, within_days=DUE_SOON_DAYS):
+    """Health pages overdue, due within ``within_days`` (0: overdue only), with no review date,
+    or using a stale fact."""
     today = today or timezone.localdate()
-    horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    horizon = today + datetime.timedelta(days=within_days)
+    due = Q(next_review__lte=horizon) if within_days else Q(next_review__lt=today)
     stale_page_ids = list(pages_using_stale_facts(today))
-    return health_pages().filter(Q(next_review__lte=horizon) | Q(pk__in=stale_page_ids))
+    return health_pages().filter(due | Q(next_review__isnull=True) | Q(pk__in=stale_page_ids))
+
+
+def next_review_after(today, within_days):
+    """The first review date beyond the window, so an empty report can say what comes next."""
+    horizon = (today or timezone.localdate()) + datetime.timedelta(days=within_days)
+    return (
+        health_pages()
+        .filter(next_review__gt=horizon)
+        .order_by("next_review")
+        .values_list("next_review", flat=True)
+        .first()
+    )
 
 
 def review_counts(today=None) -> dict[str, int]:
     today = today or timezone.localdate()
     horizon = today + datetime.timedelta(days=DUE_SOON_DAYS)
     pages = health_pages()
+    month_end = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
     return {
         "overdue": pages.filter(next_review__lt=today).count(),
+        "due_this_month": pages.filter(next_review__gte=today, next_review__lt=month_end).count(),
         "due_soon": pages.filter(next_review__gte=today, next_review__lte=horizon).count(),
         "stale_facts": len(pages_using_stale_facts(today)),
     }

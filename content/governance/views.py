@@ -1,13 +1,52 @@
 """The "Content due for review" admin report and the dashboard panel."""
 
+import django_filters
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
-from .reviews import pages_due_for_review, pages_using_stale_facts, review_counts, review_status
+from .reviews import (
+    DUE_SOON_DAYS,
+    PLANNING_WINDOWS,
+    health_pages,
+    next_review_after,
+    pages_due_for_review,
+    pages_using_stale_facts,
+    review_counts,
+    review_status,
+)
+
+WINDOW_CHOICES = [
+    *((str(days), f"Overdue or due in the next {days} days") for days in PLANNING_WINDOWS),
+    ("0", "Overdue only"),
+]
+
+
+class ReviewWindowFilterSet(WagtailFilterSet):
+    due = django_filters.ChoiceFilter(
+        label="Due", choices=WINDOW_CHOICES, method="filter_due", empty_label=None
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        # The report always has a window: 30 days unless the editor chose another.
+        data = data.copy() if data is not None else QueryDict(mutable=True)
+        if not data.get("due"):
+            data["due"] = str(DUE_SOON_DAYS)
+        super().__init__(data, *args, **kwargs)
+
+    def filter_due(self, queryset, name, value):
+        due = pages_due_for_review(within_days=int(value))
+        return queryset.filter(pk__in=due.values("pk"))
 
 
 def _edit_url(page, context=None):
@@ -15,7 +54,9 @@ def _edit_url(page, context=None):
 
 
 class ContentDueForReviewView(ReportView):
-    """Health pages overdue for clinical review, due in the next 30 days, or using a stale fact."""
+    """The review planning report: health pages overdue for clinical review, due within the
+    chosen window (30, 60 or 90 days; 30 by default), with no review date, or using a stale fact;
+    with their reviewer and dates, sortable, filterable and exportable (CSV, XLSX)."""
 
     page_title = "Content due for review"
     header_icon = "calendar-check"
@@ -25,17 +66,27 @@ class ContentDueForReviewView(ReportView):
     permission_policy = page_permission_policy
     default_ordering = "next_review"
     verbose_name_plural = "pages due for review"
+    filterset_class = ReviewWindowFilterSet
     columns = [
         TitleColumn("title", label="Page", get_url=_edit_url, sort_key="title"),
         Column("next_review", label="Next review due", sort_key="next_review"),
         Column("last_review", label="Last reviewed", sort_key="last_review"),
+        Column("reviewer", label="Clinical reviewer", sort_key="reviewer_name"),
         Column("review_status", label="Why it is listed"),
         Column("owner_name", label="Owner", sort_key="owner__username"),
     ]
-    list_export = ["title", "next_review", "last_review", "review_status", "owner_name"]
+    list_export = [
+        "title",
+        "next_review",
+        "last_review",
+        "reviewer",
+        "review_status",
+        "owner_name",
+    ]
     export_headings = {
         "next_review": "Next review due",
         "last_review": "Last reviewed",
+        "reviewer": "Clinical reviewer",
         "review_status": "Why it is listed",
         "owner_name": "Owner",
     }
@@ -44,13 +95,32 @@ class ContentDueForReviewView(ReportView):
         editable = page_permission_policy.instances_user_has_any_permission_for(
             self.request.user, ["change", "publish"]
         )
-        return pages_due_for_review().filter(pk__in=editable.values("pk")).select_related("owner")
+        return health_pages().filter(pk__in=editable.values("pk")).select_related("owner")
+
+    @property
+    def window(self) -> int:
+        value = self.filters.form.cleaned_data.get("due") if self.filters.is_valid() else None
+        return int(value or DUE_SOON_DAYS)
+
+    @property
+    def no_results_message(self):
+        window = dict(WINDOW_CHOICES)[str(self.window)].lower()
+        message = (
+            f"No health page is {window}. Pages are listed when their next clinical review is "
+            "due within the chosen window or overdue, when they have no review date, or when "
+            "they use a dated fact past its recheck date."
+        )
+        upcoming = next_review_after(timezone.localdate(), self.window)
+        if upcoming:
+            message += f" The next review after that is due on {upcoming:%-d %B %Y}."
+        return message
 
     def decorate_paginated_queryset(self, object_list):
         today = timezone.localdate()
         stale = pages_using_stale_facts(today)
         for page in object_list:
             page.review_status = review_status(page, today, stale.get(page.pk))
+            page.reviewer = page.reviewer_name or "Not yet reviewed"
             page.owner_name = (
                 (page.owner.get_full_name() or page.owner.get_username()) if page.owner else "—"
             )

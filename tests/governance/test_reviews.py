@@ -168,3 +168,59 @@ def test_fact_recheck_must_follow_verification():
     with pytest.raises(ValidationError) as exc:
         bad.full_clean()
     assert "recheck_on" in exc.value.message_dict
+
+
+def test_planning_report_windows_reviewer_and_export(admin_client, review_pages, owner):
+    index = article_index()
+    in_50 = ArticlePageFactory(
+        parent=index,
+        slug="due-in-fifty",
+        title="Due in fifty",
+        last_reviewed=days(-300),
+        next_review_due=days(50),
+    )
+    url = reverse("governance:due_for_review")
+    default = report_titles(admin_client.get(url))
+    assert "Due soon page" in default and "Due in fifty" not in default
+    sixty = admin_client.get(url, {"due": "60"})
+    assert "Due in fifty" in report_titles(sixty)
+    assert "Reviewed later page" not in report_titles(sixty)
+    html = sixty.content.decode()
+    assert "Clinical reviewer" in html
+    assert in_50.clinical_reviewer is None or in_50.clinical_reviewer.name in html
+    overdue_only = report_titles(admin_client.get(url, {"due": "0"}))
+    assert "Overdue page" in overdue_only and "Due soon page" not in overdue_only
+    export = admin_client.get(url, {"due": "60", "export": "csv"})
+    assert export.status_code == 200
+    csv_text = b"".join(export.streaming_content).decode()
+    assert csv_text.splitlines()[0].startswith(
+        "Title,Next review due,Last reviewed,Clinical reviewer"
+    )
+    assert "Due in fifty" in csv_text
+
+
+def test_empty_planning_report_explains_why_and_what_comes_next(admin_client, owner):
+    from content.articles.models import ArticlePage
+
+    # Whatever the sample content's fixed dates, nothing else is due in the window.
+    ArticlePage.objects.update(last_reviewed=days(-10), next_review_due=days(300))
+    ArticlePageFactory(
+        parent=article_index(),
+        slug="reviewed-recently",
+        title="Reviewed recently",
+        last_reviewed=days(-10),
+        next_review_due=days(120),
+    )
+    html = admin_client.get(reverse("governance:due_for_review"), {"due": "90"}).content.decode()
+    assert "due within the chosen window or overdue" in html
+    assert f"{days(120):%-d %B %Y}" in html
+
+
+def test_dashboard_panel_counts_reviews_due_this_month(admin_client, review_pages):
+    soup = BeautifulSoup(admin_client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    panel = soup.find(id="content-due-for-review-section")
+    month_end = (TODAY.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    expected = (
+        pages_due_for_review().filter(next_review__gte=TODAY, next_review__lt=month_end).count()
+    )
+    assert int(panel.select_one('[data-count="due_this_month"]').get_text()) == expected
