@@ -63,7 +63,12 @@ COLLECTION_PERMISSIONS = {
         "wagtaildocs.add_document",
         "wagtaildocs.choose_document",
     ],
-    GROUP_REVIEWERS: ["wagtailimages.choose_image", "wagtaildocs.choose_document"],
+    # Reviewers correct pages under review, images included: they choose and upload them.
+    GROUP_REVIEWERS: [
+        "wagtailimages.add_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.choose_document",
+    ],
     GROUP_ADMINISTRATORS: [
         "wagtailimages.add_image",
         "wagtailimages.change_image",
