@@ -14,7 +14,7 @@ class EditorChecksPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             from .editor_checks import page_checks
-            from .review import approval_blocker
+            from .review import approval_blocker, latest_changes_request
 
             context = super().get_context_data(parent_context)
             checks = page_checks(self.instance) if self.instance else []
@@ -27,4 +27,5 @@ class EditorChecksPanel(Panel):
                 state and user is not None and state.requested_by_id == user.pk
             )
             context["approval_blocker"] = approval_blocker(self.instance, state, user)
+            context["changes_request"] = latest_changes_request(state)
             return context

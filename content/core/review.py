@@ -6,6 +6,8 @@ governance reports, so every place applies the same rule.
 
 import datetime
 
+from wagtail.models import TaskState, WorkflowState
+
 from .blocks import PRIMARY_REFERENCE_KINDS
 
 MIN_REFERENCES = 2
@@ -61,3 +63,15 @@ def approval_blocker(page, workflow_state, user) -> str | None:
     task = workflow_state.current_task_state.task.specific
     blocker = getattr(task, "approval_blocker", None)
     return blocker(page, user) if blocker else None
+
+
+def latest_changes_request(workflow_state):
+    """The rejected step (with its comment, reviewer and time) of a page that needs changes."""
+    if not workflow_state or workflow_state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    return (
+        TaskState.objects.filter(workflow_state=workflow_state, status=TaskState.STATUS_REJECTED)
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )

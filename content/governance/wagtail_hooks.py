@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
-from . import review_guard
+from . import review_feedback, review_guard
 from .backup_codes import BackupCodesView
 from .device_reset import ResetTwoFactorView, reset_button
 from .enrolment import EnrolAuthenticatorView
@@ -107,3 +107,8 @@ def register_cancel_review_url():
             name="governance_cancel_review",
         )
     ]
+
+
+# "Request changes" reaches the editor who last sent the page (content/governance/review_feedback.py).
+hooks.register("after_edit_page", review_feedback.resubmitter_becomes_requester)
+hooks.register("construct_homepage_panels", review_feedback.add_changes_requested_panel)
