@@ -13,14 +13,15 @@ PROVIDERS_APP = "content.providers"
 
 
 def provider_queryset():
-    """Live provider pages, or None when the provider directory is not installed."""
+    """Practices that take requests through this site (grouped by city in the choice list),
+    or None when the provider directory is not installed."""
     if not apps.is_installed(PROVIDERS_APP):
         return None
     try:
         provider_model = apps.get_model("providers", "ProviderPage")
     except LookupError:
         return None
-    return Page.objects.live().public().exact_type(provider_model).order_by("title")
+    return provider_model.objects.taking_requests()
 
 
 def _too_long(label, limit):
@@ -132,6 +133,8 @@ class BookingForm(forms.Form):
         if providers is None:
             del self.fields["preferred_provider"]
         else:
+            # The iterator first: setting the queryset hands the choices to the widget.
+            self.fields["preferred_provider"].iterator = providers.model.choice_iterator
             self.fields["preferred_provider"].queryset = providers
 
     @property

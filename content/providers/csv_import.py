@@ -44,6 +44,10 @@ PROVIDER_COLUMNS = {
     "telehealth": "yes or no.",
     "telehealth_states": "state codes separated by ';', required when telehealth is yes.",
     "accepting_new_patients": "yes or no.",
+    "takes_requests_here": (
+        "yes only for the clinic's own locations, whose requests come to the intake inbox; "
+        "blank or no for other practices."
+    ),
     "treatments": "treatment slugs separated by ';'.",
     "treatments_not_offered": "treatment slugs separated by ';'.",
     "conditions": "condition slugs separated by ';'.",
@@ -161,6 +165,7 @@ class ProviderRowForm(forms.Form):
     telehealth = YesNoField(default=False)
     telehealth_states = forms.CharField(max_length=200, required=False)
     accepting_new_patients = YesNoField(default=True)
+    takes_requests_here = YesNoField(default=False)
     is_sample = YesNoField(default=False)
 
     def __init__(self, data, *, terms):

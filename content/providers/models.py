@@ -9,12 +9,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.core.models import BasePage
 
 from . import geo
+from .choices import CityGroupedChoiceIterator
+from .forms import DirectoryFilterForm
 
 
 class TaxonomyBase(TranslatableMixin, models.Model):
@@ -89,6 +92,8 @@ class ProviderDirectoryPage(BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["providers.ProviderPage"]
     max_count = 1
+    # The query parameters this page reads: the whole-page cache keys on these only.
+    cache_query_params = (*DirectoryFilterForm.base_fields, "page")
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("results_note")]
 
@@ -108,6 +113,21 @@ class ProviderDirectoryPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["search"] = DirectorySearch(self, request).run()
         return context
+
+
+class ProviderPageQuerySet(PageQuerySet):
+    def taking_requests(self):
+        """Live, public practices that take appointment requests through this site's form and
+        accept new patients (the clinic's own locations), ordered by city then name."""
+        return (
+            self.live()
+            .public()
+            .filter(takes_requests_here=True, accepting_new_patients=True)
+            .order_by("city", "title")
+        )
+
+
+ProviderPageManager = PageManager.from_queryset(ProviderPageQuerySet)
 
 
 class ProviderPage(BasePage):
@@ -147,9 +167,21 @@ class ProviderPage(BasePage):
         help_text="Two-letter codes of the states where telehealth is offered, e.g. 'CA, OR'.",
     )
     accepting_new_patients = models.BooleanField(default=True)
+    takes_requests_here = models.BooleanField(
+        "takes appointment requests through this website",
+        default=False,
+        help_text=(
+            "Tick only for the clinic's own locations: requests sent with this website's form "
+            "go to our intake team. Other practices show their phone number and website instead."
+        ),
+    )
     is_sample = models.BooleanField(
         "sample data", default=False, help_text="Fictional practice used in demo content."
     )
+
+    objects = ProviderPageManager()
+    # How a form lists practices (grouped by city): see choices.py.
+    choice_iterator = CityGroupedChoiceIterator
 
     parent_page_types = ["providers.ProviderDirectoryPage"]
     subpage_types = []
@@ -188,6 +220,7 @@ class ProviderPage(BasePage):
                 FieldPanel("telehealth"),
                 FieldPanel("telehealth_states"),
                 FieldPanel("accepting_new_patients"),
+                FieldPanel("takes_requests_here"),
             ],
             heading="How patients are seen",
         ),
@@ -288,9 +321,18 @@ class ProviderPage(BasePage):
         digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
         return f"tel:{digits}"
 
+    @property
+    def can_request_here(self) -> bool:
+        """Whether patients can send an appointment request for this practice on this site."""
+        return self.takes_requests_here and self.accepting_new_patients
+
     def booking_url(self, request=None) -> str:
-        """The booking form with this provider pre-selected, or '' when none is configured."""
+        """The booking form with this provider pre-selected, or '' when this practice does not
+        take requests through this site (or no booking page is configured)."""
         from content.core.models import ClinicSettings
+
+        if not self.can_request_here:
+            return ""
 
         settings = ClinicSettings.for_request(request) if request else ClinicSettings.load(request)
         booking = settings.booking_page

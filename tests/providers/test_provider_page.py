@@ -63,39 +63,86 @@ def test_provider_page_shows_everything(client):
     assert soup.find("a", href="tel:5105550101")
 
 
-@pytest.mark.django_db
-def test_request_link_preselects_this_provider(client):
-    booking = StandardPage.objects.get(slug="about")
+CLINIC_LOCATION = "/find-a-provider/bayview-kap-oakland/"
+
+
+def use_booking_page(page):
     settings = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.booking_page = booking
+    settings.booking_page = page
     settings.save()
-    page = ProviderPage.objects.get(slug="lakeside-kap-oakland")
-    soup = get(client, SAMPLE)
+
+
+@pytest.mark.django_db
+def test_request_link_preselects_a_practice_that_takes_requests_here(client):
+    use_booking_page(StandardPage.objects.get(slug="about"))
+    page = ProviderPage.objects.get(slug="bayview-kap-oakland")
+    assert page.takes_requests_here and page.accepting_new_patients
+    soup = get(client, CLINIC_LOCATION)
     link = soup.select_one(".c-provider__cta").find("a", string="Request an appointment")
     assert link["href"] == f"/about/?provider={page.pk}"
+    assert "Contact this practice directly" not in soup.get_text()
+    assert not soup.select_one(".c-status-badge")
 
 
 @pytest.mark.django_db
-def test_without_a_booking_page_the_call_to_action_is_a_phone_call(client):
-    settings = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.booking_page = None
-    settings.save()
+def test_other_practices_are_contacted_directly(client):
+    use_booking_page(StandardPage.objects.get(slug="about"))
+    assert not ProviderPage.objects.get(slug="lakeside-kap-oakland").takes_requests_here
     soup = get(client, SAMPLE)
-    assert not soup.select_one(".c-provider__cta").find("a", string="Request an appointment")
-    cta = soup.select_one(".c-provider__cta a")
-    assert cta["href"] == "tel:5105550101"
-    assert "Call (510) 555-0101" in cta.get_text()
+    cta = soup.select_one(".c-provider__cta")
+    assert not cta.find("a", string="Request an appointment")
+    assert cta.find("h2").get_text(strip=True) == "Contact this practice directly"
+    assert cta.find("a", href="tel:5105550101").get_text() == "(510) 555-0101"
+    assert cta.find("a", href="https://lakeside.example.com")
+    assert not soup.select_one(".c-status-badge")  # it accepts new patients
+
+
+@pytest.mark.django_db
+def test_not_accepting_new_patients_shows_a_badge_and_no_booking_button(client):
+    use_booking_page(StandardPage.objects.get(slug="about"))
+    page = ProviderPage.objects.get(slug="bayview-kap-oakland")
+    page.accepting_new_patients = False
+    page.save_revision().publish()
+    soup = get(client, CLINIC_LOCATION)
+    badge = soup.select_one(".c-status-badge")
+    assert badge.get_text(strip=True) == "Not accepting new patients"
+    cta = soup.select_one(".c-provider__cta")
+    assert not cta.find("a", string="Request an appointment")
+    assert "Contact this practice directly" in cta.get_text()
+    assert "not taking new patients" in cta.get_text()
+    assert cta.find("a", href=page.phone_href)
+    # The directory card shows the same badge.
+    card = get(client, "/find-a-provider/").find("a", string=page.title).find_parent("li")
+    assert card.select_one(".c-status-badge").get_text(strip=True) == "Not accepting new patients"
+
+
+@pytest.mark.django_db
+def test_without_a_booking_page_the_clinic_location_is_contacted_by_phone(client):
+    use_booking_page(None)
+    soup = get(client, CLINIC_LOCATION)
+    cta = soup.select_one(".c-provider__cta")
+    assert not cta.find("a", string="Request an appointment")
+    assert cta.find("a", href="tel:5105550142")
 
 
 @pytest.mark.django_db
 def test_unpublished_booking_page_falls_back_to_phone(client):
     booking = StandardPage.objects.get(slug="about")
     booking.unpublish()
-    settings = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
-    settings.booking_page = booking
-    settings.save()
-    soup = get(client, SAMPLE)
+    use_booking_page(booking)
+    soup = get(client, CLINIC_LOCATION)
     assert not soup.select_one(".c-provider__cta").find("a", string="Request an appointment")
+
+
+@pytest.mark.django_db
+def test_taking_requests_lists_only_live_clinic_locations_accepting_patients():
+    slugs = list(ProviderPage.objects.taking_requests().values_list("slug", flat=True))
+    assert slugs == ["bayview-kap-oakland", "bayview-kap-san-francisco"]  # by city
+    oakland = ProviderPage.objects.get(slug="bayview-kap-oakland")
+    oakland.unpublish()
+    assert "bayview-kap-oakland" not in ProviderPage.objects.taking_requests().values_list(
+        "slug", flat=True
+    )
 
 
 @pytest.mark.django_db
