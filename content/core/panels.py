@@ -14,7 +14,7 @@ class EditorChecksPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             from .editor_checks import page_checks
-            from .review import approval_blocker, latest_changes_request
+            from .review import approval_blocker, latest_changes_request, review_hold
 
             context = super().get_context_data(parent_context)
             checks = page_checks(self.instance) if self.instance else []
@@ -28,4 +28,5 @@ class EditorChecksPanel(Panel):
             )
             context["approval_blocker"] = approval_blocker(self.instance, state, user)
             context["changes_request"] = latest_changes_request(state)
+            context["review_hold"] = review_hold(self.instance, state, user)
             return context

@@ -75,3 +75,16 @@ def latest_changes_request(workflow_state):
         .order_by("-finished_at")
         .first()
     )
+
+
+def review_hold(page, workflow_state, user):
+    """The review step that keeps ``user`` from editing the page (who sent it, since when), or
+    None when the page is not locked for them."""
+    if not workflow_state or workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return None
+    task_state = workflow_state.current_task_state
+    if not task_state or user is None:
+        return None
+    if not task_state.task.specific.locked_for_user(page, user):
+        return None
+    return task_state

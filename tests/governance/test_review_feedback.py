@@ -4,6 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from content.articles.models import ArticlePage
 from content.governance import setup
@@ -60,3 +61,28 @@ def test_no_panel_when_nothing_was_sent_back(client, editor):
     client.force_login(editor)
     dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
     assert dashboard.find(id="changes-requested-section") is None
+
+
+def test_locked_page_says_who_sent_it_and_since_when(client, editor, reviewer, draft_article):
+    editor.first_name, editor.last_name = "Eddie", "Editor"
+    editor.save()
+    client.force_login(editor)
+    submit(client, draft_article)
+    page = ArticlePage.objects.get(pk=draft_article.pk)
+    started = page.current_workflow_state.current_task_state.started_at
+    other = make_user("nadia", setup.GROUP_EDITORS)
+    client.force_login(other)
+    html = BeautifulSoup(client.get(edit_url(page)).content, "html.parser")
+    hold = html.select_one("[data-review-hold]")
+    assert hold is not None
+    text = " ".join(hold.get_text().split())
+    assert "sent by Eddie Editor" in text
+    assert f"{timezone.localtime(started):%-d %B %Y}" in text
+    # The reviewer, who may edit it, is not told it is held.
+    login_verified(client, reviewer)
+    assert (
+        BeautifulSoup(client.get(edit_url(page)).content, "html.parser").select_one(
+            "[data-review-hold]"
+        )
+        is None
+    )
