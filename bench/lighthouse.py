@@ -42,7 +42,7 @@ DEFAULT_PATHS = {
     "FAQ article": "/learn/faq/",
     "standard page": "/about/",
     "directory": "/find-a-provider/",
-    "directory (filtered)": "/find-a-provider/?city=Oakland",
+    "directory (filtered)": "/find-a-provider/?location=94612",
     "provider": "/find-a-provider/chelsea-kap-new-york/",
     "booking": "/request-an-appointment/",
     "search": "/search/?q=ketamine",

@@ -109,7 +109,7 @@ faq = ArticlePage.objects.live().filter(slug="faq").first()
 if faq:
     urls["faq"] = faq.url
 if "directory" in urls:
-    urls["directory (filtered)"] = urls["directory"] + "?city=Oakland"
+    urls["directory (filtered)"] = urls["directory"] + "?location=94612"
 
 from content.performance import page_cache
 

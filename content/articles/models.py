@@ -47,6 +47,8 @@ class ArticleIndexPage(BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     max_count = 1
+    # The query parameters this page reads: the whole-page cache keys on these only.
+    cache_query_params = ("page",)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 

@@ -1,22 +1,53 @@
 """Small site-wide views: health check and robots.txt."""
 
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+
+HEALTH_CACHE_KEY = "kapsite:healthz"
+
+
+def cache_health() -> str:
+    """'ok' when the shared cache stores and returns a value, 'down' when it does not (the
+    project's Redis backend fails open, so a lost write reads back as a miss), 'not configured'
+    when each process only has its own local-memory cache (no REDIS_URL)."""
+    cache = caches["default"]
+    if isinstance(cache, LocMemCache | DummyCache):
+        return "not configured"
+    key = f"{HEALTH_CACHE_KEY}:{uuid.uuid4().hex}"  # one per probe: concurrent probes agree
+    try:
+        cache.set(key, 1, 10)
+        return "ok" if cache.get(key) == 1 else "down"
+    except Exception:  # noqa: BLE001  any cache failure means the same thing here
+        return "down"
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
-    """200 when the database answers a query, 503 when it does not."""
+    """200 when the database answers a query, 503 (with Retry-After) when it does not.
+
+    The database is the one hard dependency: with the cache down the site still serves every
+    page (slower), so the answer stays 200 and says ``"cache": "down"``.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "down"}, status=503)
-    return JsonResponse({"status": "ok", "database": "up"})
+        response = JsonResponse({"status": "unavailable", "database": "down"}, status=503)
+        response["Retry-After"] = str(settings.KAPSITE_RETRY_AFTER_SECONDS)
+        return response
+    cache_state = cache_health()
+    status = "degraded" if cache_state == "down" else "ok"
+    return JsonResponse({"status": status, "database": "up", "cache": cache_state})
 
 
 # Routable sub-page of the booking page that shows the request confirmation (see the booking app).

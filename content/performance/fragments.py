@@ -4,7 +4,8 @@ A page-cache miss (after a publish, or for a page with a query string) should no
 the parts it shares with every other page. Each entry's key carries a generation token; every
 change that purges the page cache (content.performance.signal_handlers) starts a new generation
 at the same moment, so no entry outlives the content it was made from. Old entries are never
-read again and expire on their own (FRAGMENT_CACHE_SECONDS).
+read again and expire on their own (FRAGMENT_CACHE_SECONDS). The generation token expires too
+(twice that), so every key has a time to live; a new token simply starts a new generation.
 
 Previews are never served from, or stored in, this cache. When the cache is unreachable the
 page is simply rendered in full. FRAGMENT_CACHE_SECONDS = 0 turns it off (the test settings do,
@@ -33,6 +34,10 @@ def _seconds() -> int:
     return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
 
 
+def _generation_timeout() -> int:
+    return max(2 * _seconds(), 60)
+
+
 def _generation(cache, request=None) -> str:
     """The current generation, read once per request when the request is known."""
     token = getattr(request, "_fragment_generation", None)
@@ -41,7 +46,7 @@ def _generation(cache, request=None) -> str:
     token = cache.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, token, timeout=None):
+        if not cache.add(GENERATION_KEY, token, timeout=_generation_timeout()):
             token = cache.get(GENERATION_KEY) or token
     if request is not None:
         request._fragment_generation = token
@@ -51,7 +56,7 @@ def _generation(cache, request=None) -> str:
 def new_generation() -> None:
     """Forget every fragment (called with each page-cache purge)."""
     try:
-        caches[ALIAS].set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        caches[ALIAS].set(GENERATION_KEY, uuid.uuid4().hex, timeout=_generation_timeout())
     except Exception:
         logger.exception("could not start a new fragment-cache generation")
 

@@ -14,6 +14,15 @@ Cookie or Authorization header, outside the admin, for 200 HTML/XML/text respons
 cookie, are not previews, say nothing private and used no CSP nonce. (``Vary: Cookie`` is
 kept: only cookie-free requests are ever served from this cache.)
 A form with a CSRF token sets the CSRF cookie on a cookie-free request, so it is never stored.
+
+Query strings. A page is keyed on its host, path and only the query parameters it reads: a page
+type lists them in ``cache_query_params`` (the article index reads ``page``, the provider
+directory its filters). Marketing parameters (``utm_*``, ``fbclid``, ``gclid`` ...) are removed
+from the request before the page renders (pages never read them; analytics scripts read them in
+the browser), so ``?utm_source=x`` is served the page's one cached copy. A render for a request
+with any other parameter the page does not declare is not stored, so made-up parameters cannot
+fill the cache. Every entry has a time to live (PAGE_CACHE_SECONDS; purge tokens twice that),
+so Redis can evict with ``volatile-lru`` as well as ``allkeys-lru`` (README, Operations).
 """
 
 from __future__ import annotations
@@ -21,10 +30,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -33,6 +43,31 @@ HEADER = "X-Page-Cache"
 SITE_TOKEN_KEY = "pagecache:site"  # noqa: S105 (a cache key, not a secret)
 CACHEABLE_TYPES = ("text/html", "application/xml", "text/xml", "text/plain")
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/healthz", "/static/", "/media/")
+# Parameters added by campaign links and ad platforms; no page reads them.
+MARKETING_PARAM_PREFIXES = ("utm_",)
+MARKETING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "gbraid",
+        "wbraid",
+        "dclid",
+        "msclkid",
+        "twclid",
+        "ttclid",
+        "li_fat_id",
+        "igshid",
+        "yclid",
+        "mc_cid",
+        "mc_eid",
+        "_ga",
+        "_gl",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+    }
+)
 
 
 def _cache():
@@ -41,6 +76,35 @@ def _cache():
 
 def _timeout() -> int:
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def _token_timeout() -> int:
+    """Purge tokens outlive every page stored under them (an expired token reads as "0")."""
+    return 2 * _timeout()
+
+
+def is_marketing_param(name: str) -> bool:
+    name = name.lower()
+    return name.startswith(MARKETING_PARAM_PREFIXES) or name in MARKETING_PARAMS
+
+
+def drop_marketing_params(request) -> None:
+    """Remove marketing parameters from the request the page will see."""
+    if not any(is_marketing_param(name) for name in request.GET):
+        return
+    kept = [
+        (k, v) for k, values in request.GET.lists() if not is_marketing_param(k) for v in values
+    ]
+    query_string = urlencode(kept)
+    request.META["QUERY_STRING"] = query_string
+    request.GET = QueryDict(query_string, encoding=request.encoding)
+
+
+def params_read_by(response) -> frozenset[str]:
+    """The query parameters the rendered page declares it reads (none for other views)."""
+    context = getattr(response, "context_data", None)
+    page = context.get("page") if isinstance(context, dict) else None
+    return frozenset(getattr(page, "cache_query_params", ()))
 
 
 def _path_token_key(path: str) -> str:
@@ -72,7 +136,11 @@ def response_is_cacheable(request, response) -> bool:
 
 
 def _page_key(request) -> str:
-    raw = "|".join([request.get_host(), request.path, request.META.get("QUERY_STRING", "")])
+    # Parameters sorted by name (repeated values keep their order): ?a=1&b=2 is ?b=2&a=1.
+    params = sorted(
+        ((k, v) for k, values in request.GET.lists() for v in values), key=lambda kv: kv[0]
+    )
+    raw = "|".join([request.get_host(), request.path, urlencode(params)])
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -87,6 +155,7 @@ class PageCacheMiddleware:
             response = self.get_response(request)
             response[HEADER] = "skip"
             return response
+        drop_marketing_params(request)
         key = tokens = None
         try:
             key, path_token_key = _page_key(request), _path_token_key(request.path)
@@ -103,7 +172,11 @@ class PageCacheMiddleware:
             return response
 
         response = self.get_response(request)
-        if tokens is None or not response_is_cacheable(request, response):
+        if (
+            tokens is None
+            or not response_is_cacheable(request, response)
+            or not set(request.GET) <= params_read_by(response)
+        ):
             response[HEADER] = "skip"
             return response
         patch_cache_control(
@@ -129,7 +202,9 @@ def purge_paths(paths) -> None:
         return
     token = uuid.uuid4().hex
     try:
-        _cache().set_many({_path_token_key(path): token for path in paths}, timeout=None)
+        _cache().set_many(
+            {_path_token_key(path): token for path in paths}, timeout=_token_timeout()
+        )
     except Exception:
         logger.exception("could not purge %d page(s) from the page cache", len(paths))
 
@@ -137,6 +212,6 @@ def purge_paths(paths) -> None:
 def purge_all() -> None:
     """Forget every cached page (a snippet or setting shown on many pages changed)."""
     try:
-        _cache().set(SITE_TOKEN_KEY, uuid.uuid4().hex, timeout=None)
+        _cache().set(SITE_TOKEN_KEY, uuid.uuid4().hex, timeout=_token_timeout())
     except Exception:
         logger.exception("could not purge the page cache")

@@ -1,6 +1,7 @@
 import pytest
 
 from content.articles.models import ArticlePage
+from tests import sockets
 from tests.factories import ArticlePageFactory, article_index
 
 
@@ -18,3 +19,37 @@ def fifty_articles(site_content):
     index = article_index()
     while ArticlePage.objects.count() < 50:
         ArticlePageFactory(parent=index)
+
+
+@pytest.fixture
+def closed_port():
+    """A local port nothing listens on (connections are refused)."""
+    return sockets.closed_port()
+
+
+@pytest.fixture
+def hanging_server():
+    """A local port that accepts connections and never answers (a hung Redis)."""
+    server = sockets.HangingServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def hanging_port(hanging_server):
+    return hanging_server.port
+
+
+def redis_caches(settings, location, *, timeout=2.0, circuit_seconds=300):
+    """Point the default, page and fragment caches at ``location`` with the project's backend."""
+    backend = {
+        "BACKEND": "content.performance.redis_cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        "CIRCUIT_BREAKER_SECONDS": circuit_seconds,
+    }
+    settings.CACHES = {
+        "default": {**backend, "KEY_PREFIX": "kapsite"},
+        "pages": {**backend, "KEY_PREFIX": "kapsite-pages"},
+        "fragments": {**backend, "KEY_PREFIX": "kapsite-fragments"},
+    }

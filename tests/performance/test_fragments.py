@@ -24,7 +24,7 @@ PAGE_MISS_BUDGETS = {
     "standard page": ("/about/", 10),
     "article index": ("/learn/", 12),
     "directory": ("/find-a-provider/", 16),
-    "directory (filtered)": ("/find-a-provider/?city=Oakland", 16),
+    "directory (filtered)": ("/find-a-provider/?location=94612", 16),
     "provider": ("/find-a-provider/chelsea-kap-new-york/", 14),
 }
 

@@ -21,7 +21,7 @@ SCORED_PAGES = {
     **PUBLIC_PAGES,
     "FAQ": "/learn/faq/",
     "provider directory": "/find-a-provider/",
-    "directory (filtered)": "/find-a-provider/?city=Oakland",
+    "directory (filtered)": "/find-a-provider/?location=94612",
     "provider page": "/find-a-provider/chelsea-kap-new-york/",
     "booking form": "/request-an-appointment/",
     "search results": "/search/?q=ketamine",
