@@ -6,7 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 
 from content.articles.feeds import ArticlesFeed
 from content.core import views as core_views
-from content.security import documents
+from content.security import documents, media
 from content.sitesearch import views as search_views
 
 document_urls = [
@@ -35,10 +35,9 @@ if getattr(settings, "DJANGO_ADMIN_ENABLED", False):
 
     urlpatterns.insert(0, path("django-admin/", admin.site.urls))
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded images from local disk when there is no object storage, in every environment
+# (content/security/media.py: public images only, with cache headers; documents never raw).
+urlpatterns += [path("media/<path:path>", media.serve_media, name="media")]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

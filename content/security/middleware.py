@@ -115,6 +115,9 @@ class SecurityHeadersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A Host not in ALLOWED_HOSTS is refused here, before the page cache or a view reads it:
+        # Django answers 400 (views.bad_request) and logs one line (django.security.DisallowedHost).
+        request.get_host()
         if request.method not in ALLOWED_METHODS:
             response = HttpResponse(
                 "Method not allowed.", status=405, content_type="text/plain; charset=utf-8"

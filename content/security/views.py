@@ -8,6 +8,7 @@ to a static page that needs nothing but the template engine.
 import logging
 import sys
 
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -46,6 +47,11 @@ def _render(request, status, template="error.html", extra=None):
 
 @requires_csrf_token
 def bad_request(request, exception=None):
+    if isinstance(exception, DisallowedHost):
+        # The full design builds absolute links from the host name: the plain design instead.
+        heading, text = MESSAGES[400]
+        html = render_to_string("error_plain.html", {"heading": heading, "text": text})
+        return HttpResponse(html, status=400, content_type="text/html; charset=utf-8")
     return _render(request, 400)
 
 

@@ -144,6 +144,8 @@ KAPSITE_NO_STORE_PAGE_TYPES = ["BookingPage"]
 # are private, no-store; public ones may be cached this long.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 KAPSITE_PUBLIC_DOCUMENT_MAX_AGE = 300
+# Images under MEDIA_URL when media are on local disk (content/security/media.py): one day.
+KAPSITE_MEDIA_MAX_AGE = 24 * 60 * 60
 
 # Outage page: how long browsers should wait, and the phone shown when the DB is down.
 KAPSITE_RETRY_AFTER_SECONDS = 120

@@ -39,8 +39,9 @@ def _production_env(**extra):
     return env
 
 
-def start_gunicorn(env, stdout=subprocess.DEVNULL):
-    """Start gunicorn as the Dockerfile does; `stdout` receives its access log."""
+def start_gunicorn(env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
+    """Start gunicorn as the Dockerfile does; `stdout` receives its access log, `stderr` the
+    application's log."""
     port = _free_port()
     proc = subprocess.Popen(
         [
@@ -55,7 +56,7 @@ def start_gunicorn(env, stdout=subprocess.DEVNULL):
         cwd=ROOT,
         env=dict(env, GUNICORN_BIND=f"127.0.0.1:{port}"),
         stdout=stdout,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from content.security.access_log import escape
+from content.security.escaping import escape
 from tests.performance.test_gunicorn import _production_env, start_gunicorn
 
 FORGED = '127.0.0.1 "GET /admin/ HTTP/1.1" 200 0 1ms'
