@@ -57,3 +57,17 @@ def test_unknown_and_throttled_accounts_look_the_same(client):
         throttled["Location"],
     )
     assert len(mail.outbox) == 3
+
+
+def test_reset_page_still_answers_with_redis_closed(client, settings):
+    """The counters live in the shared cache; with Redis unreachable the page still answers."""
+    make_user("lena", "Editors")
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "content.performance.redis_cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/10",  # nothing listens on port 1
+        },
+    }
+    response = request_reset(client, "lena@example.com", address="198.51.100.50")
+    assert (response.status_code, response["Location"]) == (302, DONE)

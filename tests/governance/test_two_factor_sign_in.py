@@ -62,7 +62,6 @@ def test_enrol_sign_out_sign_in_with_code(client):
     assert response.redirect_chain[-1][0] == HOME
     assert response.status_code == 200
     assert client.get(HOME).status_code == 200
-    assert client.get(reverse("wagtailusers_users:index")).status_code in (200, 302, 403)
 
 
 def test_wrong_code_is_refused(client):
