@@ -88,6 +88,25 @@ def test_refused_and_unsaved_submissions_do_not_use_up_the_limit(booking_page, r
 
 
 @pytest.mark.django_db
+def test_a_request_that_could_not_be_saved_does_not_count(booking_page, redis_cache, settings):
+    from django.db import OperationalError, connection
+
+    settings.BOOKING_RATE_LIMIT = "1/h"
+
+    def refuse_booking_inserts(execute, sql, params, many, context):
+        if sql.lstrip().upper().startswith("INSERT") and "booking_bookingrequest" in sql:
+            raise OperationalError("could not write (simulated outage)")
+        return execute(sql, params, many, context)
+
+    client = Client(REMOTE_ADDR="203.0.113.11")
+    with connection.execute_wrapper(refuse_booking_inserts):
+        assert [client.post(URL, valid_data()).status_code for _ in range(3)] == [503] * 3
+    assert client.post(URL, valid_data()).status_code == 302
+    assert client.post(URL, valid_data()).status_code == 429
+    assert BookingRequest.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_behind_a_proxy_the_forwarded_address_is_used(booking_page, redis_cache, settings):
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.0.0.2"
