@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test setup lint worker lock clean lighthouse
+.PHONY: run test setup lint worker lock clean lighthouse audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,17 @@ lint: setup
 lighthouse: setup
 	$(BIN)/python bench/lighthouse.py
 
+# Dependency audit (optional; README "Security"): pip-audit from its own environment, and a
+# failure, not a pass, when any pinned package could not be checked. Not a CI step: the
+# vulnerability database is not reachable from every machine.
+.venv-audit/.installed: requirements-audit.lock
+	$(PYTHON) -m venv .venv-audit
+	.venv-audit/bin/python -m pip install --quiet -r requirements-audit.lock
+	touch $@
+
+audit: .venv-audit/.installed
+	$(PYTHON) scripts/audit_dependencies.py --pip-audit .venv-audit/bin/pip-audit requirements.lock
+
 worker: setup
 	$(MANAGE) db_worker
 
@@ -54,6 +65,9 @@ lock:
 	.lockvenv/bin/pip freeze | grep -v '^pip==' > requirements.lock
 	.lockvenv/bin/pip install --quiet -r requirements-dev.in
 	.lockvenv/bin/pip freeze | grep -v '^pip==' > requirements-dev.lock
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/pip install --quiet -r requirements-audit.in
+	.lockvenv/bin/pip freeze | grep -v '^pip==' > requirements-audit.lock
 	rm -rf .lockvenv
 
 clean:
