@@ -23,6 +23,8 @@ COPY --chown=kapsite:kapsite . /app
 RUN SECRET_KEY=collectstatic-build-only ALLOWED_HOSTS=build.invalid \
     WAGTAILADMIN_BASE_URL=https://build.invalid \
     python manage.py collectstatic --noinput -v0
+# Uploaded media when no bucket is set (MEDIA_ROOT): mount a volume shared by the web containers.
+RUN install -d -o kapsite -g kapsite /app/media
 USER kapsite
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
