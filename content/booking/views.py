@@ -120,10 +120,12 @@ def booking_form(request, page):
         return _render_form(request, page, form)
 
     verdict = check_form_token(request.POST.get("started"))
-    if honeypot_filled(request.POST) or verdict is not TokenVerdict.OK:
+    honeypot = honeypot_filled(request.POST)
+    if honeypot or verdict is not TokenVerdict.OK:
         # Perhaps a bot, perhaps a person who was quick: store nothing, confirm nothing, and
         # give the answers back so a person can send them with one more press.
-        logger.info("booking submission shown again by a spam check (%s)", verdict.value)
+        reason = "honeypot" if honeypot else verdict.value
+        logger.info("booking submission shown again by a spam check (%s)", reason)
         form.add_error(None, SEND_AGAIN_EXPIRED if verdict is TokenVerdict.EXPIRED else SEND_AGAIN)
         return _render_form(request, page, form)
 
