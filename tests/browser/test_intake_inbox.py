@@ -56,6 +56,13 @@ def test_coordinator_reaches_every_column_and_opens_a_request(
     context = signed_in_context(browser, live_server, coordinator, width)
     page = context.new_page()
     try:
+        # The dashboard: the clinic's name, the waiting requests, no page search.
+        page.goto(live_server.url + "/admin/")
+        page.screenshot(path=artifacts_dir / f"intake-dashboard-{width}.png", full_page=True)
+        assert page.locator("form[role=search]").count() == 0
+        page.get_by_role("link", name="3 new requests waiting").click()
+        page.wait_for_url("**/admin/intake/?status=new*")
+        assert page.get_by_role("heading", level=1).inner_text().startswith("Intake inbox")
         page.goto(live_server.url + "/admin/intake/")
         page.screenshot(path=artifacts_dir / f"intake-inbox-{width}.png", full_page=True)
         headers = page.locator("main table.listing thead th")
