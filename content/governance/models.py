@@ -16,6 +16,8 @@ from content.core.forms import OWN_SUBMISSION_MESSAGE
 from content.core.models import ClinicalReviewMixin, Person
 from content.core.review import one_year_after
 
+from .approval import ApprovalForm, chosen_go_live
+
 NO_PERSON_MESSAGE = (
     "Your account is not linked to a person in Snippets → People, so an approval could not "
     "show who reviewed this page. Ask an administrator to open your entry in People and choose "
@@ -48,6 +50,14 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
     def is_own_submission(task_state, user) -> bool:
         return task_state.workflow_state.requested_by_id == user.pk
 
+    def get_form_for_action(self, action):
+        return ApprovalForm if action == "approve" else super().get_form_for_action(action)
+
+    def get_template_for_action(self, action):
+        if action == "approve":
+            return "governance/approve_modal.html"
+        return super().get_template_for_action(action)
+
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
         if self.approval_blocker(obj, user, actions):
@@ -76,15 +86,22 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
             if self.is_own_submission(task_state, user):
                 # The admin never offers this action (see get_actions); refuse it anyway.
                 raise PermissionDenied(OWN_SUBMISSION_MESSAGE)
-            self.record_review(task_state, user)
+            go_live = chosen_go_live(kwargs.pop("publish_at", None))
+            self.record_review(task_state, user, go_live)
         return super().on_action(task_state, user, action_name, **kwargs)
 
-    def record_review(self, task_state, user):
-        """Save a revision naming the approving reviewer and today's review dates."""
+    def record_review(self, task_state, user, go_live=None):
+        """Save a revision naming the approving reviewer and today's review dates, going live
+        when the approval says (now, unless the reviewer chose a time): a go-live date left on
+        the draft never turns an approval into a silent schedule."""
         page = task_state.workflow_state.content_object.specific
         page = page.get_latest_revision_as_object()
         if not isinstance(page, ClinicalReviewMixin):
+            if page.go_live_at != go_live:
+                page.go_live_at = go_live
+                page.save_revision(user=user, log_action=True, clean=False)
             return
+        page.go_live_at = go_live
         person = person_for_user(user)
         if person is None:
             # Never credit whoever the editor picked: the approval names its own reviewer.

@@ -1,0 +1,87 @@
+"""Approve means publish now, unless the reviewer schedules it in the approval itself."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from content.articles.models import ArticlePage
+
+from .conftest import article_form_data, login_verified
+from .test_workflow import edit_url, submit
+
+pytestmark = pytest.mark.django_db
+
+
+def later(days):
+    return timezone.localtime() + datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def submitted_with_stale_go_live(client, editor, draft_article):
+    """An editor left a go-live date on the draft a week ahead, then sent it for review."""
+    client.force_login(editor)
+    go_live = later(7).strftime("%Y-%m-%d %H:%M")
+    assert submit(client, draft_article, go_live_at=go_live).status_code == 302
+    page = ArticlePage.objects.get(pk=draft_article.pk)
+    assert page.get_latest_revision_as_object().go_live_at is not None
+    client.logout()
+    return page
+
+
+def approve_url(page):
+    state = page.current_workflow_task_state
+    return reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", state.pk))
+
+
+def test_modal_shows_the_draft_go_live_date(client, reviewer, submitted_with_stale_go_live):
+    login_verified(client, reviewer)
+    page = submitted_with_stale_go_live
+    response = client.get(approve_url(page), headers={"x-requested-with": "XMLHttpRequest"})
+    html = response.json()["html"]
+    assert "data-draft-go-live" in html
+    assert "Publish at" in html
+
+
+def test_approval_publishes_now_despite_a_stale_go_live(
+    client, reviewer, submitted_with_stale_go_live
+):
+    login_verified(client, reviewer)
+    page = submitted_with_stale_go_live
+    client.post(approve_url(page), {"comment": "Checked.", "publish_at": ""})
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.live
+    assert page.go_live_at is None
+    assert not page.revisions.filter(approved_go_live_at__isnull=False).exists()
+
+
+def test_approval_can_schedule_when_the_reviewer_chooses(
+    client, reviewer, submitted_with_stale_go_live
+):
+    login_verified(client, reviewer)
+    page = submitted_with_stale_go_live
+    when = later(3).replace(second=0, microsecond=0)
+    client.post(approve_url(page), {"comment": "", "publish_at": when.strftime("%Y-%m-%d %H:%M")})
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert not page.live
+    scheduled = page.revisions.get(approved_go_live_at__isnull=False)
+    assert scheduled.approved_go_live_at == when
+
+
+def test_approval_from_the_page_editor_publishes_now(
+    client, reviewer, submitted_with_stale_go_live
+):
+    login_verified(client, reviewer)
+    page = submitted_with_stale_go_live
+    data = article_form_data(
+        page,
+        go_live_at=page.get_latest_revision_as_object().go_live_at.strftime("%Y-%m-%d %H:%M"),
+        **{
+            "action-workflow-action": "1",
+            "workflow-action-name": "approve",
+            "workflow-action-extra-data": '{"comment": "", "publish_at": null}',
+        },
+    )
+    assert client.post(edit_url(page), data).status_code == 302
+    assert ArticlePage.objects.get(pk=page.pk).live
