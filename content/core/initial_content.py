@@ -18,10 +18,16 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from .editor_format import stream_in_editor_form
 from .markdown_blocks import FixtureError, markdown_to_blocks, split_front_matter
 from .models import ClinicSettings, HomePage, Person, StandardPage
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+def stream_from_markdown(page, field_name, source, find_page):
+    """StreamField data from a fixture's Markdown, stored as the page editor would store it."""
+    return stream_in_editor_form(type(page), field_name, markdown_to_blocks(source, find_page))
 
 
 @dataclass
@@ -78,7 +84,7 @@ class ContentLoader:
             setattr(page, name, value)
         self._missing.clear()
         for name, source in markdown.items():
-            setattr(page, name, markdown_to_blocks(source, self._lenient_find))
+            setattr(page, name, stream_from_markdown(page, name, source, self._lenient_find))
         if self._missing:
             self._deferred.append(_Deferred(page, markdown))
         if existing:
@@ -94,7 +100,7 @@ class ContentLoader:
         for item in self._deferred:
             page = item.page.specific_class.objects.get(pk=item.page.pk)
             for name, source in item.fields.items():
-                setattr(page, name, markdown_to_blocks(source, self._strict_find))
+                setattr(page, name, stream_from_markdown(page, name, source, self._strict_find))
             page.save_revision().publish()
         self._deferred.clear()
 
@@ -132,14 +138,14 @@ def ensure_home(loader: ContentLoader, spec: dict) -> HomePage:
     loader._missing.clear()
     if home is None:
         home = HomePage(slug="home", **fields)
-        home.body = markdown_to_blocks(spec.get("body", ""), loader._lenient_find)
+        home.body = stream_from_markdown(home, "body", spec.get("body", ""), loader._lenient_find)
         root.add_child(instance=home)
         home.save_revision().publish()
         loader.log.append("created HomePage 'home'")
     elif loader.update:
         for key, value in fields.items():
             setattr(home, key, value)
-        home.body = markdown_to_blocks(spec.get("body", ""), loader._lenient_find)
+        home.body = stream_from_markdown(home, "body", spec.get("body", ""), loader._lenient_find)
         home.save_revision().publish()
     if loader._missing:
         loader._deferred.append(_Deferred(home, {"body": spec.get("body", "")}))

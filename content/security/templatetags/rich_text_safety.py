@@ -6,26 +6,14 @@ RichTextBlock passes this allow-list: no <script>/<style>, no on* attributes, no
 javascript: or data: links.
 """
 
-import re
-
 from bs4 import BeautifulSoup
 from django import template
-from wagtail import whitelist
 from wagtail.whitelist import Whitelister, allow_without_attributes, attribute_rule
 
+# Wagtail's schemes plus sms: (the crisis text line), the same rule the page editor keeps.
+from content.core.link_schemes import check_url
+
 register = template.Library()
-
-# Wagtail's list plus sms: (the crisis text line). Never javascript:, data: or vbscript:.
-ALLOWED_URL_SCHEMES = {*whitelist.ALLOWED_URL_SCHEMES, "sms"}
-
-
-def check_url(url):
-    """Wagtail's check_url (which also strips control characters browsers ignore) with sms:."""
-    squashed = re.sub(r"[`\000-\040\177-\240\s]+", "", url.lower())
-    squashed = squashed.replace("&amp;", "&").replace("\ufffd", "")
-    if whitelist.PROTOCOL_RE.match(squashed):
-        return url if squashed.split(":", 1)[0] in ALLOWED_URL_SCHEMES else None
-    return url
 
 
 DROP_WITH_CONTENT = ("script", "style", "iframe", "object", "embed", "template", "noscript")
