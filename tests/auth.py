@@ -44,11 +44,33 @@ def key_from_config_url(config_url):
     return base64.b32decode(secret + "=" * (-len(secret) % 8))
 
 
-def totp_code(key, steps_ahead=0):
-    """The code an authenticator app shows now (or ``steps_ahead`` 30-second steps later)."""
+def current_step():
+    """The number of the 30-second step an authenticator app is in now."""
+    return int(time.time()) // 30
+
+
+def totp_code(key, steps_ahead=0, step=None):
+    """The code an authenticator app shows now (or ``steps_ahead`` 30-second steps later), or
+    the code of a given ``step``."""
     totp = TOTP(key, step=30, t0=0, digits=6)
-    totp.time = time.time() + 30 * steps_ahead
+    totp.time = 30 * step if step is not None else time.time() + 30 * steps_ahead
     return f"{totp.token():06d}"
+
+
+class Authenticator:
+    """An authenticator app as set up: its key and the step of the code that confirmed it.
+
+    ``code(1)`` is the code the app shows one step (30 s) after that. Counting from the enrolment
+    step rather than from "now" keeps the codes inside the server's window (it accepts one step
+    either side, and remembers any clock offset it saw) even when a step boundary passes mid-test.
+    """
+
+    def __init__(self, key, step):
+        self.key = key
+        self.step = step
+
+    def code(self, later=0):
+        return totp_code(self.key, step=self.step + later)
 
 
 def sign_in(client, username, password=PASSWORD):
@@ -69,13 +91,14 @@ def enter_code(client, code, **extra):
 
 
 def enrol_authenticator(client, password=PASSWORD, name="My phone"):
-    """Sets up an authenticator through wagtail-2fa's device form and returns its key."""
+    """Sets up an authenticator through wagtail-2fa's device form (an Authenticator back)."""
     page = client.get(reverse("wagtail_2fa_device_new"))
     assert page.status_code == 200
     key = key_from_config_url(CONFIG_URL.search(page.content.decode()).group(0))
+    step = current_step()
     response = client.post(
         reverse("wagtail_2fa_device_new"),
-        {"name": name, "otp_token": totp_code(key), "password": password},
+        {"name": name, "otp_token": totp_code(key, step=step), "password": password},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    return key
+    return Authenticator(key, step)
