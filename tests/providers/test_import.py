@@ -184,3 +184,18 @@ def test_exit_status_is_non_zero(tmp_path, capsys):
         Command().run_from_argv(["manage.py", "import_providers", str(path), "--dry-run"])
     assert exc.value.code == 1
     assert "required column is missing" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_takes_requests_here_column(tmp_path):
+    rows = [
+        {**GOOD, "slug": "clinic-location", "takes_requests_here": "yes"},
+        {**GOOD, "slug": "elsewhere", "takes_requests_here": ""},
+    ]
+    run(write_csv(tmp_path / "p.csv", HEADER, rows))
+    assert ProviderPage.objects.get(slug="clinic-location").takes_requests_here
+    assert not ProviderPage.objects.get(slug="elsewhere").takes_requests_here
+    err = run_failing(
+        write_csv(tmp_path / "bad.csv", HEADER, [{**GOOD, "takes_requests_here": "maybe"}])
+    )
+    assert "column 'takes_requests_here': Use yes or no." in err
