@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from content.booking import rate_limit
 from content.booking.models import BookingRequest
+from tests.sockets import closed_port
 
 from .conftest import URL, form_token, valid_data
 
@@ -146,7 +147,9 @@ def test_a_slot_given_back_is_free_again(rf, settings, redis_database):
 
 
 def test_with_the_shared_cache_down_the_limit_still_counts_per_process(rf, settings, caplog):
-    settings.CACHES = redis_settings("redis://127.0.0.1:1/0")  # nothing listens on port 1
+    # A port of its own, so no earlier test has already opened this server's breaker (which
+    # would skip the warning: it is said once per outage and process).
+    settings.CACHES = redis_settings(f"redis://127.0.0.1:{closed_port()}/0")
     settings.BOOKING_RATE_LIMIT = "2/h"
     rate_limit.PROCESS_FALLBACK.clear()
     request = rf.post(URL, REMOTE_ADDR="192.0.2.45")
