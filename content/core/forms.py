@@ -1,9 +1,10 @@
 """The page editor form for health pages: the publish gate.
 
 A health page (any page with ``ClinicalReviewMixin``) may be saved as an incomplete draft, but
-publishing it or sending it for clinical review needs an author, a clinical reviewer, review
-dates at most 12 months apart and at least two references, one primary. Each missing item is
-reported on its own field so the editor sees exactly what to fix; nothing is saved meanwhile.
+sending it for clinical review needs an author and at least two references, one primary; and
+publishing it directly also needs an earlier clinical approval (the reviewer and review dates,
+which only an approval sets: the editor shows them read-only). Each missing item is reported on
+its own field so the editor sees exactly what to fix; nothing is saved meanwhile.
 """
 
 from django.core.exceptions import ValidationError
@@ -41,12 +42,24 @@ class ClinicalReviewPageForm(WagtailAdminPageForm):
         return cleaned_data
 
     def _check_publication(self, cleaned_data):
-        names = ["author", "clinical_reviewer", "last_reviewed", "next_review_due", "references"]
-        problems = publication_problems(**{name: cleaned_data.get(name) for name in names})
+        # The review fields are read-only in the editor: their values come from the page.
+        reviewed = {
+            name: getattr(self.instance, name)
+            for name in ("clinical_reviewer", "last_reviewed", "next_review_due")
+        }
+        problems = publication_problems(
+            author=cleaned_data.get("author"),
+            references=cleaned_data.get("references"),
+            action=self.gated_action,
+            **reviewed,
+        )
         for name, message in problems.items():
             if name in self.errors:
                 continue  # the field already shows why its value is not valid
-            if name == "references":
+            if name == "__all__":
+                error = ValidationError(message, code="not_yet_reviewed")
+                name = None
+            elif name == "references":
                 # The StreamField widget shows errors of its own type above its blocks.
                 error = StreamBlockValidationError(non_block_errors=ErrorList([message]))
             else:

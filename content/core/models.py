@@ -334,11 +334,13 @@ class ClinicalReviewMixin(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("author"),
-                FieldPanel("clinical_reviewer"),
-                FieldPanel("last_reviewed"),
-                FieldPanel("next_review_due"),
+                # Set by a clinical reviewer's approval, never typed (content.governance).
+                FieldPanel("clinical_reviewer", read_only=True),
+                FieldPanel("last_reviewed", read_only=True),
+                FieldPanel("next_review_due", read_only=True),
             ],
             heading="Authorship and clinical review",
+            help_text="A clinical reviewer's approval records who reviewed the page and when.",
         ),
         FieldPanel("references"),
     ]
@@ -359,8 +361,9 @@ class ClinicalReviewMixin(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def publication_problems(self) -> dict[str, str]:
+    def publication_problems(self, action="publish") -> dict[str, str]:
         return publication_problems(
+            action=action,
             author=self.author,
             clinical_reviewer=self.clinical_reviewer,
             last_reviewed=self.last_reviewed,

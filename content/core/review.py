@@ -22,28 +22,27 @@ def one_year_after(day: datetime.date) -> datetime.date:
         return day.replace(year=day.year + 1, day=28)
 
 
+NOT_YET_REVIEWED = (
+    "This page has not been clinically reviewed yet. Send it for clinical review: a reviewer's "
+    "approval records them, sets the review dates and publishes it."
+)
+
+
 def publication_problems(
-    *, author, clinical_reviewer, last_reviewed, next_review_due, references
+    *, author, clinical_reviewer, last_reviewed, next_review_due, references, action="publish"
 ) -> dict[str, str]:
     """What a health page still lacks before it may be published or sent for review.
 
-    Returns {field name: plain message}; empty when the page meets the standard.
+    The reviewer and the review dates are never typed by an editor: a clinical reviewer's
+    approval sets them. So sending for review (``action="submit"``) needs the author and the
+    references; publishing directly also needs an earlier approval (reviewer and dates).
+    Returns {field name: plain message} ("__all__" for the review); empty when the page may go.
     """
     problems = {}
     if not author:
         problems["author"] = "Choose the author before publishing or sending for review."
-    if not clinical_reviewer:
-        problems["clinical_reviewer"] = (
-            "Choose the clinical reviewer before publishing or sending for review."
-        )
-    if not last_reviewed:
-        problems["last_reviewed"] = "Enter the date of the last clinical review."
-    if not next_review_due:
-        problems["next_review_due"] = "Enter the date the next review is due."
-    elif last_reviewed and next_review_due <= last_reviewed:
-        problems["next_review_due"] = "The next review must be after the last review."
-    elif last_reviewed and next_review_due > one_year_after(last_reviewed):
-        problems["next_review_due"] = "The next review must be within 12 months of the last review."
+    if action == "publish" and not (clinical_reviewer and last_reviewed and next_review_due):
+        problems["__all__"] = NOT_YET_REVIEWED
     refs = [ref for ref in (references or []) if ref.block_type == "reference"]
     primary = sum(1 for ref in refs if ref.value.get("kind") in PRIMARY_REFERENCE_KINDS)
     if len(refs) < MIN_REFERENCES or primary < MIN_PRIMARY_REFERENCES:

@@ -7,9 +7,11 @@ as soon as they approve.
 
 from django import forms
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from wagtail.admin.widgets import AdminDateTimeInput
+from django.utils.dateparse import parse_date, parse_datetime
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 from wagtail.forms import TaskStateCommentForm
+
+from content.core.review import one_year_after
 
 
 class ApprovalForm(TaskStateCommentForm):
@@ -19,6 +21,22 @@ class ApprovalForm(TaskStateCommentForm):
         widget=AdminDateTimeInput(),
         help_text="Leave empty to publish as soon as you approve.",
     )
+
+    next_review_due = forms.DateField(
+        label="Next review due (optional)",
+        required=False,
+        widget=AdminDateInput(),
+        help_text="Leave empty for 12 months from today. You may choose an earlier date.",
+    )
+
+    def clean_next_review_due(self):
+        value = self.cleaned_data.get("next_review_due")
+        today = timezone.localdate()
+        if value and not today < value <= one_year_after(today):
+            raise forms.ValidationError(
+                "Choose a date after today and within 12 months, or leave it empty."
+            )
+        return value
 
     def clean_publish_at(self):
         value = self.cleaned_data.get("publish_at")
@@ -36,5 +54,16 @@ def chosen_go_live(value):
     if value is not None and timezone.is_naive(value):
         value = timezone.make_aware(value)
     if value is not None and value <= timezone.now():
+        return None
+    return value
+
+
+def chosen_next_review(value):
+    """The reviewer's next review date, from the modal (date) or the page editor (JSON string);
+    None when not given or not within the next 12 months (the default then applies)."""
+    if isinstance(value, str):
+        value = parse_date(value) if value else None
+    today = timezone.localdate()
+    if value is None or not today < value <= one_year_after(today):
         return None
     return value

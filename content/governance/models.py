@@ -16,7 +16,7 @@ from content.core.forms import OWN_SUBMISSION_MESSAGE
 from content.core.models import ClinicalReviewMixin, Person
 from content.core.review import one_year_after
 
-from .approval import ApprovalForm, chosen_go_live
+from .approval import ApprovalForm, chosen_go_live, chosen_next_review
 
 NO_PERSON_MESSAGE = (
     "Your account is not linked to a person in Snippets → People, so an approval could not "
@@ -87,10 +87,11 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
                 # The admin never offers this action (see get_actions); refuse it anyway.
                 raise PermissionDenied(OWN_SUBMISSION_MESSAGE)
             go_live = chosen_go_live(kwargs.pop("publish_at", None))
-            self.record_review(task_state, user, go_live)
+            next_review = chosen_next_review(kwargs.pop("next_review_due", None))
+            self.record_review(task_state, user, go_live, next_review)
         return super().on_action(task_state, user, action_name, **kwargs)
 
-    def record_review(self, task_state, user, go_live=None):
+    def record_review(self, task_state, user, go_live=None, next_review=None):
         """Save a revision naming the approving reviewer and today's review dates, going live
         when the approval says (now, unless the reviewer chose a time): a go-live date left on
         the draft never turns an approval into a silent schedule."""
@@ -109,6 +110,5 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         today = timezone.localdate()
         page.clinical_reviewer = person
         page.last_reviewed = today
-        if not (page.next_review_due and today < page.next_review_due <= one_year_after(today)):
-            page.next_review_due = one_year_after(today)
+        page.next_review_due = next_review or one_year_after(today)
         page.save_revision(user=user, log_action=True, clean=False)

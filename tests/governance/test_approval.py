@@ -85,3 +85,25 @@ def test_approval_from_the_page_editor_publishes_now(
     )
     assert client.post(edit_url(page), data).status_code == 302
     assert ArticlePage.objects.get(pk=page.pk).live
+
+
+def test_reviewer_may_shorten_the_next_review_within_twelve_months(
+    client, reviewer, submitted_with_stale_go_live
+):
+    login_verified(client, reviewer)
+    page = submitted_with_stale_go_live
+    today = timezone.localdate()
+    too_late = today + datetime.timedelta(days=400)
+    refused = client.post(
+        approve_url(page),
+        {"next_review_due": too_late.isoformat()},
+        headers={"x-requested-with": "XMLHttpRequest"},
+    )
+    assert "within 12 months" in refused.json()["html"]
+    assert not ArticlePage.objects.get(pk=page.pk).live
+    sooner = today + datetime.timedelta(days=90)
+    client.post(approve_url(page), {"next_review_due": sooner.isoformat()})
+    page = ArticlePage.objects.get(pk=page.pk)
+    assert page.live
+    assert page.last_reviewed == today
+    assert page.next_review_due == sooner
