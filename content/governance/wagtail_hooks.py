@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
@@ -112,3 +114,9 @@ def register_cancel_review_url():
 # "Request changes" reaches the editor who last sent the page (content/governance/review_feedback.py).
 hooks.register("after_edit_page", review_feedback.resubmitter_becomes_requester)
 hooks.register("construct_homepage_panels", review_feedback.add_changes_requested_panel)
+
+
+@hooks.register("insert_global_admin_css")
+def page_editor_css():
+    """Small fixes to the page editor's own screens (static/css/page-editor.css)."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/page-editor.css"))

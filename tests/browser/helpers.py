@@ -77,3 +77,11 @@ def axe_violations(page):
         }
         for v in results.response["violations"]
     ]
+
+
+def leave_page_editor(page):
+    """Let a Wagtail page editor go quiet, then cut the browser off the network, so that no
+    request reaches the live server while the test's database is being emptied: the editor
+    pings its editing session and sends a release beacon as it unloads."""
+    page.wait_for_load_state("networkidle")
+    page.context.set_offline(True)

@@ -9,13 +9,17 @@ from content.articles.models import ArticlePage
 from content.governance import setup
 from tests.auth import PASSWORD
 
+from .helpers import leave_page_editor
 from .test_two_factor_sign_in import WIDTHS, csp_violations, sign_in_with_password
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_preview_panel_shows_the_page(browser, load_content, live_server, artifacts_dir, width):
+def test_preview_panel_shows_the_page(
+    browser, load_content, live_server, artifacts_dir, settings, width
+):
+    settings.WAGTAIL_EDITING_SESSION_PING_INTERVAL = 10**9  # one ping, when the editor opens
     username = f"pia-{width}"
     user = get_user_model().objects.create_user(username, f"{username}@example.com", PASSWORD)
     user.groups.add(Group.objects.get(name=setup.GROUP_EDITORS))
@@ -33,5 +37,6 @@ def test_preview_panel_shows_the_page(browser, load_content, live_server, artifa
         assert heading.inner_text() == article.title
         page.screenshot(path=artifacts_dir / f"editor-preview-{width}.png")
         assert violations == []
+        leave_page_editor(page)
     finally:
         context.close()
