@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import FormView
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page, PageLogEntry
@@ -68,7 +69,9 @@ def refuse_bulk_publishing_during_review(request, action_type, objects, action_c
         return None
     titles = ", ".join(page.get_admin_display_title() for page in held)
     messages.error(request, f"Nothing was published. In clinical review: {titles}.")
-    return redirect(request.GET.get("next") or reverse("wagtailadmin_explore_root"))
+    return redirect(
+        get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root")
+    )
 
 
 class CancelReviewMenuItem(ActionMenuItem):

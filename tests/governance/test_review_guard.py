@@ -134,3 +134,15 @@ def test_bulk_publish_skips_pages_in_review(client, administrator, page_in_revie
     response = client.post(url, {"include_descendants": ""}, follow=True)
     assert "Nothing was published" in response.content.decode()
     assert not ArticlePage.objects.get(pk=page_in_review.pk).live
+
+
+def test_bulk_publish_refusal_never_redirects_to_another_site(
+    client, administrator, page_in_review
+):
+    login_verified(client, administrator)
+    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    response = client.post(
+        url + f"?id={page_in_review.pk}&next=https://evil.example/", {"include_descendants": ""}
+    )
+    assert response.status_code == 302
+    assert not response["Location"].startswith("https://evil.example")
