@@ -39,9 +39,17 @@ def _production_env(**extra):
     return env
 
 
-def start_gunicorn(env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
+def healthz_answers(base):
+    """Started: /healthz answers (raises OSError until it does)."""
+    urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310  loopback
+    return True
+
+
+def start_gunicorn(
+    env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, is_up=healthz_answers, wait=60
+):
     """Start gunicorn as the Dockerfile does; `stdout` receives its access log, `stderr` the
-    application's log."""
+    application's log; `is_up(base)` says when it serves (raising OSError until then)."""
     port = _free_port()
     proc = subprocess.Popen(
         [
@@ -59,13 +67,14 @@ def start_gunicorn(env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
         stderr=stderr,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            return proc, base
+            if is_up(base):
+                return proc, base
         except OSError:
-            time.sleep(0.3)
+            pass
+        time.sleep(0.3)
     proc.terminate()
     raise AssertionError("gunicorn did not start")
 

@@ -5,8 +5,6 @@ outage page at once, until a trial connection succeeds."""
 import concurrent.futures
 import os
 import statistics
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -16,8 +14,7 @@ from django.db import OperationalError, connection, connections
 
 from content.security.postgresql.base import DatabaseWrapper
 from tests import sockets
-
-from .conftest import ROOT
+from tests.performance.test_gunicorn import start_gunicorn
 
 CONNECT_TIMEOUT = 2  # psycopg's smallest connect_timeout
 
@@ -114,36 +111,14 @@ def concurrent_gets(url, n):
         return list(pool.map(lambda _: _get(url), range(n)))
 
 
-def start_production_gunicorn(env):
-    port = sockets.closed_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "kapsite/gunicorn.conf.py",
-            "--no-control-socket",
-            "kapsite.wsgi",
-        ],
-        cwd=ROOT,
-        env=dict(env, GUNICORN_BIND=f"127.0.0.1:{port}"),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        # TRACE is refused by the first middleware, without the database.
-        request = urllib.request.Request(base + "/", method="TRACE", headers={"Host": "localhost"})
-        try:
-            urllib.request.urlopen(request, timeout=5)  # noqa: S310  loopback
-        except urllib.error.HTTPError:
-            return proc, base
-        except OSError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise AssertionError("gunicorn did not start")
+def refuses_trace(base):
+    """Started, with the database unreachable: TRACE is refused by the first middleware."""
+    request = urllib.request.Request(base + "/", method="TRACE", headers={"Host": "localhost"})
+    try:
+        urllib.request.urlopen(request, timeout=5)  # noqa: S310  loopback
+    except urllib.error.HTTPError:
+        return True
+    return False
 
 
 def test_sixteen_concurrent_requests_with_the_database_black_holed(black_hole, collected_static):
@@ -164,7 +139,7 @@ def test_sixteen_concurrent_requests_with_the_database_black_holed(black_hole, c
         "GUNICORN_WORKERS": "1",
         "GUNICORN_THREADS": "4",
     }
-    proc, base = start_production_gunicorn(env)
+    proc, base = start_gunicorn(env, is_up=refuses_trace, wait=90)
     try:
         first = concurrent_gets(base + "/learn/what-is-kap/", 16)
         then = concurrent_gets(base + "/learn/what-is-kap/", 16)
