@@ -141,6 +141,17 @@ class CancelReviewView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.page.get_admin_display_title()
 
+    def get_breadcrumbs_items(self):
+        # Home › the page › this step, so the header names what is being cancelled.
+        return [
+            *self.breadcrumbs_items,
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=(self.page.pk,)),
+                "label": self.page.get_admin_display_title(),
+            },
+            {"url": "", "label": self.page_title},
+        ]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             page=self.page,

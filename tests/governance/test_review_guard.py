@@ -89,7 +89,9 @@ def test_cancel_without_a_reason_is_refused(client, administrator, page_in_revie
 def test_administrator_cancels_with_a_reason_then_publishes(client, administrator, page_in_review):
     login_verified(client, administrator)
     url = reverse("governance_cancel_review", args=(page_in_review.pk,))
-    assert client.get(url).status_code == 200
+    form_page = client.get(url)
+    assert form_page.status_code == 200
+    assert "Cancel clinical review" in form_page.content.decode()  # the header names the step
     reason = "Urgent correction to the crisis phone number."
     response = client.post(url, {"reason": reason})
     assert response.status_code == 302
