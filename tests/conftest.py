@@ -56,6 +56,14 @@ def redis_database():
 
 
 @pytest.fixture(autouse=True)
+def _closed_circuit_breakers():
+    """Each test starts with no open circuit breaker (content/core/circuit_breaker.py)."""
+    from content.core.circuit_breaker import reset_all
+
+    reset_all()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_page_cache():
     """Each test starts with an empty whole-page cache (content/performance/page_cache.py), no
     cached fragments (fragments.py) and empty per-process counters (rate limits live in the

@@ -69,3 +69,10 @@ def breaker(name: str, cooldown: float) -> CircuitBreaker:
             found = _registry.setdefault(name, CircuitBreaker(name, cooldown))
     found.cooldown = cooldown
     return found
+
+
+def reset_all() -> None:
+    """Forget every breaker of this process (tests start from closed circuits: a breaker left
+    open by an earlier test on a reused port would half-open in the middle of the next one)."""
+    with _registry_lock:
+        _registry.clear()
