@@ -31,7 +31,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(max_length=120)
     credentials = models.CharField(
-        max_length=120, help_text="Degrees and licences, e.g. 'MD, board-certified psychiatrist'."
+        max_length=120, help_text="Degrees and licenses, e.g. 'MD, board-certified psychiatrist'."
     )
     job_title = models.CharField(max_length=120, blank=True)
     bio = models.TextField(blank=True, max_length=600)

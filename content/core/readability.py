@@ -61,7 +61,34 @@ def uncited_percentages(text: str) -> list[str]:
 # A sentence that states a number, a percentage, a year or a date makes a claim a reader should be
 # able to check, so it carries a citation marker. Numbers are digits, number words from two up,
 # and drug schedules ("Schedule III").
-_NUMBER_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "half", "dozen", "twice"]
+_NUMBER_WORDS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "half",
+    "dozen",
+    "twice",
+]
 _NUMBER_RE = re.compile(
     r"\d|\b(" + "|".join(_NUMBER_WORDS) + r")\b|\bSchedule (I|II|III|IV|V)\b", re.I
 )
@@ -94,3 +121,51 @@ def uncited_numeric_sentences(html: str) -> list[str]:
         for sentence in _SENTENCE_END.split(text)
         if _CITED not in sentence and states_a_number(sentence)
     ]
+
+
+# -- US English -----------------------------------------------------------------------------------
+# Common British spellings and the British day-month date order; the site is written in US
+# English ("license", "organization", "program", "November 1, 2026").
+UK_SPELLINGS = [
+    r"licences?",
+    r"organis(e|es|ed|ing|ation|ations|ational)",
+    r"programmes?",
+    r"colours?",
+    r"behaviours?",
+    r"favour(s|ed|ing|ite|ites)?",
+    r"centres?",
+    r"recognis(e|es|ed|ing)",
+    r"analys(e|ed|ing)",
+    r"anaesthe\w*",
+    r"paediatric\w*",
+    r"randomis(e|ed|ation)",
+    r"(minimi|optimi|priori|reali|summari|speciali|utili|apologi|authori|categori|customi)s(e|es|ed|ing)",
+    r"emphasis(e|es|ed|ing)",
+    r"judgement",
+    r"(travel|cancel|label|model|counsel)l(ed|ing|or|ors)",
+    r"defence",
+    r"offence",
+    r"practis(e|es|ed|ing)",
+    r"catalogue",
+    r"whilst",
+    r"amongst",
+    r"learnt",
+    r"oedema|oesophag\w*|haem\w*|foetus",
+    r"enrolment",
+    r"fulfil",
+    r"ageing",
+    r"per cent",
+    r"(metre|litre|fibre|manoeuvre)s?",
+]
+_UK_RE = re.compile(r"\b(" + "|".join(f"(?:{word})" for word in UK_SPELLINGS) + r")\b", re.I)
+_UK_DATE_RE = re.compile(
+    r"\b\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{4}\b"
+)
+
+
+def uk_spellings(text: str) -> list[str]:
+    """British spellings and day-month-year dates in ``text`` (the site writes US English)."""
+    found = [m.group(0) for m in _UK_RE.finditer(text)]
+    found += [m.group(0) for m in _UK_DATE_RE.finditer(text)]
+    return found
