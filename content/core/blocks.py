@@ -13,7 +13,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .citations import EVIDENCE_LEVELS, KEY_PATTERN, duplicate_keys
+from .citations import EVIDENCE_LEVELS, KEY_PATTERN, MARKER_RE, duplicate_keys
 
 # "citation" is the reference marker (content.core.citations), registered in wagtail_hooks.py.
 INLINE_FEATURES = ["bold", "italic", "link", "citation"]
@@ -22,7 +22,8 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "citation"]
 
 class HeadingValue(blocks.StructValue):
     def anchor(self):
-        return slugify(self.get("text", ""))[:60]
+        # A citation marker in a heading (e.g. a glossary term) is not part of its address.
+        return slugify(MARKER_RE.sub("", self.get("text", "")))[:60]
 
 
 class HeadingBlock(blocks.StructBlock):
