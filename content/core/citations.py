@@ -89,7 +89,8 @@ class Citations:
         cited = list(dict.fromkeys(keys_in(body_raw)))
         by_key = {value.get("key"): value for value in values if value.get("key")}
         ordered = [by_key[key] for key in cited if key in by_key]
-        ordered += [value for value in values if value not in ordered]
+        placed = {id(value) for value in ordered}
+        ordered += [value for value in values if id(value) not in placed]
         self.references = [
             NumberedReference(number, value.get("key") or "", value)
             for number, value in enumerate(ordered, start=1)

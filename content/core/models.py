@@ -412,7 +412,7 @@ class ClinicalReviewMixin(models.Model):
 def _stream_text(value) -> str:
     """All text in a block value, without rendering it (no database lookups)."""
     if isinstance(value, str):
-        return strip_tags(value)
+        return citation_markers.MARKER_RE.sub("", strip_tags(value))
     if isinstance(value, dict):
         return " ".join(_stream_text(v) for v in value.values())
     if isinstance(value, list | tuple):

@@ -29,12 +29,14 @@ _PERCENT_RE = re.compile(r"\b\d+(\.\d+)?\s?(%|percent\b)", re.I)
 
 # A rendered citation marker (content.core.citations): not words a reader reads as a sentence.
 _CITATION_HTML_RE = re.compile(r'<sup class="c-cite">.*?</sup>', re.S)
+_RAW_MARKER_RE = re.compile(r"\[\^[a-z0-9][a-z0-9-]*\]")
 
 
 def html_to_text(html: str, citation: str = "") -> str:
     """Visible text of an HTML fragment, one block per line; citation markers become
     ``citation`` (dropped by default)."""
     html = _CITATION_HTML_RE.sub(citation, html)
+    html = _RAW_MARKER_RE.sub(citation, html)  # a marker not (yet) numbered, e.g. in the editor
     html = re.sub(r"</(p|li|h[1-6]|summary|td|th|dd|dt|div)>", ".\n", html)
     text = strip_tags(html)
     text = re.sub(r"\.\s*\.", ".", text)

@@ -95,7 +95,7 @@ def test_claims_link_to_numbered_references_and_back(client):
     html = soup(client.get("/learn/conditions-and-evidence/"))
     markers = html.select(".c-article__body sup.c-cite a.c-cite__link")
     assert markers, "the article cites its references in the text"
-    numbers = [int(a.get_text(strip=True).removeprefix("Reference ")) for a in markers]
+    numbers = [int(a.get_text(" ", strip=True).removeprefix("Reference ")) for a in markers]
     # Numbered in order of first citation: each new number is one more than the highest so far.
     highest = 0
     for number in numbers:
