@@ -18,6 +18,8 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Site
 
+from .citations import MARKER_RE
+
 SCHEMA = "https://schema.org"
 
 # Same escapes as django.utils.html.json_script: the JSON cannot close the <script> element.
@@ -160,7 +162,8 @@ def breadcrumb_list(page, request) -> dict | None:
 def plain_text(html: str) -> str:
     """Rich text as one line of plain text: tags dropped, entities decoded, blocks spaced."""
     spaced = re.sub(r"</(p|li|h[1-6])>|<br\s*/?>", " ", html or "")
-    return " ".join(unescape(strip_tags(spaced)).split())
+    # Reference markers ([^key]) are links on the page, not words of the answer.
+    return " ".join(MARKER_RE.sub("", unescape(strip_tags(spaced))).split())
 
 
 def faq_entities(page) -> list[dict]:
