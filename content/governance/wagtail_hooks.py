@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
-from . import review_feedback, review_guard
+from . import bulk_actions, review_feedback, review_guard
 from .backup_codes import BackupCodesView
 from .device_reset import ResetTwoFactorView, reset_button
 from .enrolment import EnrolAuthenticatorView
@@ -96,6 +96,8 @@ def add_review_due_panel(request, panels):
 # No publishing around the clinical review (content/governance/review_guard.py).
 hooks.register("before_edit_page", review_guard.refuse_publishing_during_review)
 hooks.register("before_bulk_action", review_guard.refuse_bulk_publishing_during_review)
+# Bulk actions are offered only to people who may take them (content/governance/bulk_actions.py).
+hooks.register("before_bulk_action", bulk_actions.refuse_bulk_actions_not_offered, order=-1)
 hooks.register("construct_page_action_menu", review_guard.offer_no_publishing_during_review)
 hooks.register("register_log_actions", review_guard.register_log_actions)
 
