@@ -1,4 +1,8 @@
-"""Approve means publish now, unless the reviewer schedules it in the approval itself.
+"""The forms of the review's two actions.
+
+"Request changes" must say what to change: the comment is what the editor reads.
+
+Approve means publish now, unless the reviewer schedules it in the approval itself.
 
 A go-live date left on the draft is never applied silently: the approval form shows it, and
 the page is scheduled only when the reviewer enters a date in the approval. Empty: published
@@ -45,6 +49,15 @@ class ApprovalForm(TaskStateCommentForm):
                 "Choose a time in the future, or leave it empty to publish now."
             )
         return value
+
+
+class ChangesRequestForm(TaskStateCommentForm):
+    comment = forms.CharField(
+        label="What should the editor change?",
+        widget=forms.Textarea({"rows": 4}),
+        help_text="The editor sees this on the page and on their dashboard.",
+        error_messages={"required": "Say what should change, so the editor can fix it."},
+    )
 
 
 def chosen_go_live(value):

@@ -16,7 +16,7 @@ from content.core.forms import OWN_SUBMISSION_MESSAGE
 from content.core.models import ClinicalReviewMixin, Person
 from content.core.review import one_year_after
 
-from .approval import ApprovalForm, chosen_go_live, chosen_next_review
+from .approval import ApprovalForm, ChangesRequestForm, chosen_go_live, chosen_next_review
 
 NO_PERSON_MESSAGE = (
     "Your account is not linked to a person in Snippets → People, so an approval could not "
@@ -51,7 +51,11 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         return task_state.workflow_state.requested_by_id == user.pk
 
     def get_form_for_action(self, action):
-        return ApprovalForm if action == "approve" else super().get_form_for_action(action)
+        if action == "approve":
+            return ApprovalForm
+        if action == "reject":
+            return ChangesRequestForm
+        return super().get_form_for_action(action)
 
     def get_template_for_action(self, action):
         if action == "approve":
@@ -60,9 +64,13 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        if self.approval_blocker(obj, user, actions):
-            # Only "Request changes" stays; the page editor says why (approval_blocker).
-            actions = [action for action in actions if action[0] != "approve"]
+        may_approve = "approve" in [action[0] for action in actions]
+        # One "Approve", always through the approval form: it shows a go-live date left on the
+        # draft, takes an optional comment, and says what happened (approval_confirmation).
+        actions = [action for action in actions if action[0] != "approve"]
+        if may_approve and not self.approval_blocker(obj, user, [("approve", "", True)]):
+            actions.append(("approve", "Approve", True))
+        # Otherwise only "Request changes" stays; the page editor says why (approval_blocker).
         return actions
 
     def approval_blocker(self, obj, user, actions=None) -> str | None:

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
-from . import bulk_actions, review_feedback, review_guard
+from . import approval_confirmation, bulk_actions, review_feedback, review_guard
 from .backup_codes import BackupCodesView
 from .device_reset import ResetTwoFactorView, reset_button
 from .enrolment import EnrolAuthenticatorView
@@ -109,6 +109,22 @@ def register_cancel_review_url():
             "governance/pages/<int:pk>/cancel-review/",
             review_guard.CancelReviewView.as_view(),
             name="governance_cancel_review",
+        )
+    ]
+
+
+# Approving confirms what happened (content/governance/approval_confirmation.py).
+hooks.register("after_edit_page", approval_confirmation.confirm_approval_in_the_editor)
+
+
+@hooks.register("register_admin_urls")
+def register_approve_url():
+    return [
+        path(
+            "governance/pages/<int:page_id>/approve/<int:task_state_id>/",
+            approval_confirmation.ApproveView.as_view(),
+            {"action_name": approval_confirmation.APPROVE},
+            name="governance_approve",
         )
     ]
 
