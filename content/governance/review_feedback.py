@@ -3,11 +3,14 @@
 - Resubmitting a page makes the person who resubmitted it the workflow's requester, so Wagtail's
   "changes requested" email and the own-submission rule follow the latest author, not whoever
   first started the review.
-- The editor sees the reviewer's comment on the page's edit view (the editor checks panel, via
-  ``content.core.review.latest_changes_request``) and on their dashboard (``ChangesRequestedPanel``).
+- The editor sees the reviewer's comment at the top of the page's edit view (a message) and in its
+  editor checks panel (both via ``content.core.review.latest_changes_request``), and on their
+  dashboard (``ChangesRequestedPanel``).
 """
 
 from django.urls import reverse
+from django.utils import formats, timezone
+from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
@@ -23,6 +26,30 @@ def resubmitter_becomes_requester(request, page):
     if state and state.requested_by_id != request.user.pk:
         state.requested_by = request.user
         state.save(update_fields=["requested_by"])
+
+
+def reviewer_name(task_state):
+    user = task_state.finished_by
+    if user is None:
+        return "A reviewer"
+    return user.get_full_name() or user.get_username()
+
+
+def show_changes_request(request, page):
+    """before_edit_page hook: opening a page a reviewer sent back shows their comment on top."""
+    if request.method != "GET":
+        return None
+    task_state = latest_changes_request(page.current_workflow_state)
+    if task_state is None:
+        return None
+    when = formats.date_format(timezone.localtime(task_state.finished_at), "j F Y, H:i T")
+    comment = f" “{task_state.comment}”" if task_state.comment else ""
+    messages.warning(
+        request,
+        f"{reviewer_name(task_state)} asked for changes on {when}:{comment} "
+        "Make the changes, then send the page for review again.",
+    )
+    return None
 
 
 class ChangesRequestedPanel(Component):

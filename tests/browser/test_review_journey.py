@@ -31,7 +31,7 @@ PHONE = {"width": 390, "height": 844}
 # One word changed, then changed again after the reviewer's comment.
 FIRST_EDIT = "often used for depression"
 FIXED_EDIT = "mainly used for depression"
-COMMENT = "“Often” says too much. The studies are mostly about depression: please say “mainly”."
+COMMENT = "Please say “mainly”, not “often”: the studies are mostly about depression."
 
 
 class Steps:
@@ -69,6 +69,14 @@ def open_actions_for(page, title):
     row = page.locator("tr", has_text=title)
     row.get_by_role("button", name="Actions").click()
     return row
+
+
+def shown_in_full(page):
+    """Wait for the modal to finish fading in, so its screenshot is not half transparent."""
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.modal.in');"
+        " return m !== null && getComputedStyle(m).opacity === '1'; }"
+    )
 
 
 def send_for_review(page, button_name):
@@ -147,6 +155,7 @@ def test_editor_and_reviewer_take_an_article_from_draft_to_live(
         open_actions_for(desk, title)
         desk.get_by_role("button", name="Request changes").click()
         dialog = desk.get_by_role("dialog")
+        shown_in_full(desk)
         dialog.get_by_role("button", name="Request changes").click()
         expect(
             dialog.get_by_text("Say what should change, so the editor can fix it.")
@@ -162,7 +171,7 @@ def test_editor_and_reviewer_take_an_article_from_draft_to_live(
         expect(editor.get_by_text(COMMENT).first).to_be_visible()
         steps.shot(editor, "editor-dashboard-sees-comment", phone=True)
         editor.goto(edit_url)
-        expect(editor.get_by_text(COMMENT).first).to_be_visible()
+        expect(editor.locator(".messages").get_by_text(COMMENT)).to_be_visible()
         steps.shot(editor, "editor-page-shows-comment", phone=True)
         editor.locator("[name=summary]").fill(
             original.replace("mostly used for depression", FIXED_EDIT)
@@ -176,6 +185,7 @@ def test_editor_and_reviewer_take_an_article_from_draft_to_live(
         desk.get_by_role("button", name="Approve").click()
         dialog = desk.get_by_role("dialog")
         expect(dialog.get_by_text("Approving publishes this page now")).to_be_visible()
+        shown_in_full(desk)
         steps.shot(desk, "reviewer-approval-form", phone=True)
         with desk.expect_navigation():
             dialog.get_by_role("button", name="Approve").click()
