@@ -19,6 +19,10 @@ from content.core.review import one_year_after
 
 
 class ApprovalForm(TaskStateCommentForm):
+    comment = forms.CharField(
+        label="Comment (optional)", required=False, widget=forms.Textarea({"rows": 2})
+    )
+
     publish_at = forms.DateTimeField(
         label="Publish at (optional)",
         required=False,

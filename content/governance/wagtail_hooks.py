@@ -131,7 +131,8 @@ def register_approve_url():
 
 # "Request changes" reaches the editor who last sent the page (content/governance/review_feedback.py).
 hooks.register("after_edit_page", review_feedback.resubmitter_becomes_requester)
-hooks.register("before_edit_page", review_feedback.show_changes_request)
+hooks.register("before_edit_page", review_feedback.show_review_notices)
+hooks.register("construct_homepage_panels", review_feedback.add_no_linked_person_panel)
 hooks.register("construct_homepage_panels", review_feedback.add_changes_requested_panel)
 
 
