@@ -141,7 +141,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's Redis backend, reusing one client per pool (content/performance/redis_cache.py).
+            # django-redis, held by a backend that fails open (content/performance/redis_cache.py).
             "BACKEND": "content.performance.redis_cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "kapsite",
@@ -149,8 +149,8 @@ if env("REDIS_URL"):
             # timeouts, calls failing open, and a circuit breaker that skips Redis for
             # REDIS_CIRCUIT_SECONDS after a failure (content/performance/redis_cache.py).
             "OPTIONS": {
-                "socket_connect_timeout": env("REDIS_TIMEOUT_SECONDS"),
-                "socket_timeout": env("REDIS_TIMEOUT_SECONDS"),
+                "SOCKET_CONNECT_TIMEOUT": env("REDIS_TIMEOUT_SECONDS"),
+                "SOCKET_TIMEOUT": env("REDIS_TIMEOUT_SECONDS"),
             },
             "CIRCUIT_BREAKER_SECONDS": env("REDIS_CIRCUIT_SECONDS"),
         }
