@@ -232,12 +232,23 @@ class BasePage(Page):
     # routed to (see route()).
     route_select_related: tuple[str, ...] = ("locale",)
     route_prefetch_related: tuple[str, ...] = ()
+    # Policies other apps read from the page type (never from its name):
+    # query parameters the page reads (the page cache keys on these; content.performance),
+    cache_query_params: tuple[str, ...] = ()
+    # responses that must be `Cache-Control: no-store` (content.security),
+    cache_no_store = False
+    # sub-paths crawlers must not fetch, listed in robots.txt (content.core.views).
+    robots_disallow_subpaths: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
 
     def route(self, request, path_components):
         """Page.route with fewer queries; the same pages, 404s and view restrictions.
+
+        Kept because tests/performance/test_images_and_queries.py::
+        test_uncached_query_budget_with_fifty_articles fails with Wagtail's own route (checked
+        in issue 21). Only Wagtail's public page API is used.
 
         Wagtail loads each page on the path twice (its row, then its specific row). Here a
         page that is only passed through is loaded as a deferred specific instance (its own
@@ -258,7 +269,6 @@ class BasePage(Page):
                 child = passed_through
             else:
                 child = child.specific
-        child._cached_parent_obj = self
         return child.route(request, remaining)
 
     def _single_type_child(self, slug):

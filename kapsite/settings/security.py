@@ -136,9 +136,6 @@ SESSION_ADMIN_IDLE_SECONDS = 30 * 60
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Responses for these page types (and any page with `cache_no_store = True`) are no-store.
-KAPSITE_NO_STORE_PAGE_TYPES = ["BookingPage"]
-
 # Documents (content/security/documents.py): always served through Wagtail's view, which checks
 # collection view restrictions (never a redirect to a public storage URL). Restricted documents
 # are private, no-store; public ones may be cached this long.
