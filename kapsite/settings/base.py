@@ -96,7 +96,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Two-factor authentication: required for the groups in TWO_FACTOR_REQUIRED_GROUPS.
+    # Two-factor authentication: django-otp marks verified sessions; ours requires a device for
+    # the groups in TWO_FACTOR_REQUIRED_GROUPS (content/governance/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
     "content.governance.middleware.GroupTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
