@@ -92,6 +92,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous, cookie-free GETs (content/performance/page_cache.py).
     "content.performance.page_cache.PageCacheMiddleware",
+    # Gzip for public responses only (never forms or the admin: BREACH), inside the page cache
+    # so pages are stored compressed (content/performance/compression.py).
+    "content.performance.compression.PublicPageGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
