@@ -182,6 +182,8 @@ def run_wrk(wrk: str, url: str, port: int | None = None) -> dict:
         "--latency",
         "-H",
         "Host: localhost",
+        "-H",
+        "Accept-Encoding: gzip, br",  # as browsers send it: public pages come back gzipped
         url,
     ]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603

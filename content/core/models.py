@@ -196,7 +196,7 @@ class ClinicSettings(BaseSiteSetting):
         (content.performance.signal_handlers). The admin edits them through for_site."""
         from wagtail.models import Site
 
-        from content.performance import fragments
+        from content.core import fragments
 
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):

@@ -113,7 +113,7 @@ def breadcrumb_ancestors(page) -> list:
 
     Shared by the visible breadcrumbs (site_tags.breadcrumbs) and the BreadcrumbList.
     """
-    from content.performance import fragments
+    from content.core import fragments
 
     cached = getattr(page, "_breadcrumb_ancestors", None)
     if cached is None:

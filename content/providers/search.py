@@ -75,8 +75,8 @@ class DirectorySearch:
     # -- form --------------------------------------------------------------------------
     def _load_terms(self) -> dict[str, list]:
         """The filter choices (snippets): shared through the fragment cache, which starts
-        afresh whenever a snippet changes (content.performance.fragments)."""
-        from content.performance import fragments
+        afresh whenever a snippet changes (content.core.fragments)."""
+        from content.core import fragments
 
         locale_id = self.directory.locale_id
         return fragments.cached(

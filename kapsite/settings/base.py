@@ -169,7 +169,7 @@ CACHES["pages"] = {
     "KEY_PREFIX": "kapsite-pages",
     "TIMEOUT": env("PAGE_CACHE_SECONDS"),
 }
-# Fragments shared by many pages (nav, footer, breadcrumbs, settings): content/performance/fragments.py.
+# Fragments shared by many pages (nav, footer, breadcrumbs, settings): content/core/fragments.py.
 CACHES["fragments"] = {**CACHES["default"], "KEY_PREFIX": "kapsite-fragments"}
 if not env("REDIS_URL"):
     CACHES["pages"]["LOCATION"] = "kapsite-pages"

@@ -4,12 +4,12 @@ is down."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
 from content.articles.models import ArticlePage
-from content.performance import fragments, page_cache
+from content.core import fragments
+from content.performance import page_cache
 from tests.factories import article_index
 
 ARTICLE = "/learn/what-is-kap/"
@@ -123,15 +123,6 @@ def test_cached_runs_make_only_once_per_generation(site_content):
     preview.is_preview = True
     fragments.cached("unit-test", make, request=preview)
     assert len(calls) == 3
-
-
-def test_fragment_tag_varies_on_its_arguments(site_content):
-    template = Template(
-        "{% load fragment_tags %}{% fragment 'unit' section %}{{ shown }}{% endfragment %}"
-    )
-    assert template.render(Context({"section": "a", "shown": "first"})) == "first"
-    assert template.render(Context({"section": "a", "shown": "second"})) == "first"
-    assert template.render(Context({"section": "b", "shown": "third"})) == "third"
 
 
 def test_pages_render_when_the_fragment_cache_is_down(client, site_content, settings):

@@ -1,7 +1,7 @@
 from django import template
 from wagtail.models import Page, Site
 
-from content.performance import fragments
+from content.core import fragments
 
 register = template.Library()
 
