@@ -288,7 +288,8 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.summary
 
-    # Search engines and sharing (see content.core.seo and content.core.structured_data).
+    # Search engines and sharing (see content.core.templatetags.seo_tags and
+    # content.core.structured_data).
 
     def robots_noindex(self, request) -> bool:
         """True when this page (for this request) must carry `noindex` and stay out of the sitemap.
