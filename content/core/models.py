@@ -18,7 +18,7 @@ from wagtail.snippets.models import register_snippet
 from .blocks import PRIMARY_REFERENCE_KINDS, BodyStreamBlock, ReferencesBlock
 from .forms import ClinicalReviewPageForm
 from .panels import EditorChecksPanel
-from .review import one_year_after, publication_problems
+from .review import next_review_problem, publication_problems
 
 WORDS_PER_MINUTE = 200
 
@@ -361,16 +361,9 @@ class ClinicalReviewMixin(models.Model):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.last_reviewed and self.next_review_due:
-            if self.next_review_due <= self.last_reviewed:
-                errors["next_review_due"] = "The next review must be after the last review."
-            elif self.next_review_due > one_year_after(self.last_reviewed):
-                errors["next_review_due"] = (
-                    "The next review must be within 12 months of the last review."
-                )
-        if errors:
-            raise ValidationError(errors)
+        problem = next_review_problem(self.last_reviewed, self.next_review_due)
+        if problem:
+            raise ValidationError({"next_review_due": problem})
 
     def publication_problems(self, action="publish") -> dict[str, str]:
         return publication_problems(
