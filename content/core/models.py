@@ -18,6 +18,7 @@ from wagtail.snippets.models import register_snippet
 from .blocks import PRIMARY_REFERENCE_KINDS, BodyStreamBlock, ReferencesBlock
 from .forms import ClinicalReviewPageForm
 from .panels import EditorChecksPanel
+from .phone import tel_href
 from .review import next_review_problem, publication_problems
 
 WORDS_PER_MINUTE = 200
@@ -129,8 +130,19 @@ class ClinicSettings(BaseSiteSetting):
     crisis_text = models.CharField(
         max_length=200,
         default="In crisis? Call or text 988 any time. In an emergency, call 911.",
-        help_text="Shown at the top of every page.",
+        help_text="Shown at the top of every page, beside buttons that call the numbers below. "
+        "It must mention both numbers.",
     )
+    crisis_line = models.CharField(
+        "crisis line number",
+        max_length=20,
+        default="988",
+        help_text="Called or texted from every crisis link on the site.",
+    )
+    crisis_line_name = models.CharField(
+        "crisis line name", max_length=80, default="Suicide and Crisis Lifeline"
+    )
+    emergency_number = models.CharField(max_length=20, default="911")
     booking_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -177,7 +189,14 @@ class ClinicSettings(BaseSiteSetting):
             heading="Contact details",
         ),
         MultiFieldPanel(
-            [FieldPanel("crisis_text"), FieldPanel("disclaimer")], heading="Safety text"
+            [
+                FieldPanel("crisis_text"),
+                FieldPanel("crisis_line"),
+                FieldPanel("crisis_line_name"),
+                FieldPanel("emergency_number"),
+                FieldPanel("disclaimer"),
+            ],
+            heading="Safety text",
         ),
         FieldPanel("booking_page"),
         MultiFieldPanel(
@@ -211,10 +230,24 @@ class ClinicSettings(BaseSiteSetting):
         setattr(request, attr_name, site_settings)
         return site_settings
 
+    def clean(self):
+        """The crisis text beside the call buttons names the numbers the buttons call."""
+        super().clean()
+        missing = [
+            n for n in (self.crisis_line, self.emergency_number) if n not in self.crisis_text
+        ]
+        if missing:
+            raise ValidationError(
+                {
+                    "crisis_text": "The crisis text must mention "
+                    + " and ".join(missing)
+                    + ", the numbers its buttons call."
+                }
+            )
+
     @property
     def phone_href(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}"
+        return tel_href(self.phone)
 
 
 class BasePage(Page):

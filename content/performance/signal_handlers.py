@@ -29,7 +29,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from . import fragments, page_cache, tasks
+from content.core import fragments
+
+from . import page_cache, tasks
 
 logger = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.core.models import BasePage
+from content.core.phone import tel_href
 
 from . import geo
 from .choices import CityGroupedChoiceIterator
@@ -318,8 +319,7 @@ class ProviderPage(BasePage):
 
     @property
     def phone_href(self) -> str:
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}"
+        return tel_href(self.phone)
 
     @property
     def can_request_here(self) -> bool:

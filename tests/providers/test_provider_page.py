@@ -60,7 +60,7 @@ def test_provider_page_shows_everything(client):
     assert "200+Sample+Avenue" in directions["href"]
     assert "noopener" in directions["rel"]
     assert not soup.find("iframe")
-    assert soup.find("a", href="tel:5105550101")
+    assert soup.find("a", href="tel:+15105550101")
 
 
 CLINIC_LOCATION = "/find-a-provider/bayview-kap-oakland/"
@@ -92,7 +92,7 @@ def test_other_practices_are_contacted_directly(client):
     cta = soup.select_one(".c-provider__cta")
     assert not cta.find("a", string="Request an appointment")
     assert cta.find("h2").get_text(strip=True) == "Contact this practice directly"
-    assert cta.find("a", href="tel:5105550101").get_text() == "(510) 555-0101"
+    assert cta.find("a", href="tel:+15105550101").get_text() == "(510) 555-0101"
     assert cta.find("a", href="https://lakeside.example.com")
     assert not soup.select_one(".c-status-badge")  # it accepts new patients
 
@@ -122,7 +122,7 @@ def test_without_a_booking_page_the_clinic_location_is_contacted_by_phone(client
     soup = get(client, CLINIC_LOCATION)
     cta = soup.select_one(".c-provider__cta")
     assert not cta.find("a", string="Request an appointment")
-    assert cta.find("a", href="tel:5105550142")
+    assert cta.find("a", href="tel:+15105550142")
 
 
 @pytest.mark.django_db
