@@ -1,7 +1,7 @@
 """Security middleware: per-area CSP, method allow-list, admin session limits, no-store
 responses and a calm 503 when the database is unreachable.
 
-Order (see kapsite/settings/security.py): SecurityHeadersMiddleware and
+Order (the MIDDLEWARE list in kapsite/settings/base.py): SecurityHeadersMiddleware and
 KapsiteCSPMiddleware sit near the top; AdminSessionLimitsMiddleware after authentication;
 DatabaseUnavailableMiddleware last, so it sees exceptions raised by views.
 """

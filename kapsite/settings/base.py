@@ -87,8 +87,15 @@ INSTALLED_APPS = [
     "content.performance",
 ]
 
+# Read top to bottom: a request passes down the list, its response comes back up.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # 405 for unknown methods, 400 for a bad Host, no-store for the admin and pages that ask
+    # (content/security/middleware.py).
+    "content.security.middleware.SecurityHeadersMiddleware",
+    # django-csp: strict policy on public pages, the admin's own policy under /admin/.
+    "content.security.middleware.KapsiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous, cookie-free GETs (content/performance/page_cache.py).
     "content.performance.page_cache.PageCacheMiddleware",
@@ -104,10 +111,14 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "content.governance.middleware.GroupTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions: 12 hours at most, 30 idle minutes in the admin.
+    "content.security.middleware.AdminSessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # django-axes last, as its documentation asks.
+    # django-axes near the end, as its documentation asks.
     "axes.middleware.AxesMiddleware",
+    # Last, so it sees exceptions raised by views: a calm 503 when the database is unreachable.
+    "content.security.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kapsite.urls"
@@ -341,9 +352,8 @@ BOOKING_RATE_LIMIT = "5/h"
 # --- Security (issue 9): headers, CSP, cookies, sessions, error pages -----------------------
 # Everything lives in kapsite/settings/security.py; production-only parts in production.py.
 from .security import *  # noqa: E402, F403
-from .security import DJANGO_ADMIN_ENABLED, with_security_middleware  # noqa: E402
+from .security import DJANGO_ADMIN_ENABLED  # noqa: E402
 
 INSTALLED_APPS += ["content.security", "csp"]
 if DJANGO_ADMIN_ENABLED:
     INSTALLED_APPS += ["django.contrib.admin"]
-MIDDLEWARE = with_security_middleware(MIDDLEWARE)

@@ -18,29 +18,6 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 _env = environ.Env()
 
-SECURITY_MIDDLEWARE_TOP = [
-    "content.security.middleware.SecurityHeadersMiddleware",
-    "content.security.middleware.KapsiteCSPMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-]
-SECURITY_MIDDLEWARE_AFTER_AUTH = [
-    "content.security.middleware.AdminSessionLimitsMiddleware",
-]
-SECURITY_MIDDLEWARE_LAST = [
-    "content.security.middleware.DatabaseUnavailableMiddleware",
-]
-
-
-def with_security_middleware(middleware):
-    """The project's middleware list with the security layers in their places."""
-    result = list(middleware)
-    top = result.index("django.middleware.security.SecurityMiddleware") + 1
-    result[top:top] = SECURITY_MIDDLEWARE_TOP
-    after = result.index("django.contrib.messages.middleware.MessageMiddleware") + 1
-    result[after:after] = SECURITY_MIDDLEWARE_AFTER_AUTH
-    return result + SECURITY_MIDDLEWARE_LAST
-
-
 KAPSITE_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
 
 CONTENT_SECURITY_POLICY = {
