@@ -190,4 +190,4 @@ class BookingPage(RoutablePageMixin, BasePage):
 
 
 def retention_days():
-    return int(getattr(settings, "BOOKING_RETENTION_DAYS", 90))
+    return int(settings.BOOKING_RETENTION_DAYS)

@@ -40,9 +40,9 @@ def two_factor_required(user) -> bool:
         return False
     cache_attr = "kapsite_two_factor_required"
     if not hasattr(user, cache_attr):
-        groups = getattr(settings, "TWO_FACTOR_REQUIRED_GROUPS", [])
+        groups = settings.TWO_FACTOR_REQUIRED_GROUPS
         required = (
-            user.is_superuser and getattr(settings, "TWO_FACTOR_REQUIRED_FOR_SUPERUSERS", False)
+            user.is_superuser and settings.TWO_FACTOR_REQUIRED_FOR_SUPERUSERS
         ) or user.groups.filter(name__in=groups).exists()
         setattr(user, cache_attr, required)
     return getattr(user, cache_attr)

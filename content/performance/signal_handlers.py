@@ -49,7 +49,7 @@ def _schedule(paths=(), *, everything=False) -> None:
             page_cache.purge_all()  # the site token is part of every cached page's key
         else:
             page_cache.purge_paths(paths)
-        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        if settings.WAGTAILFRONTENDCACHE:
             try:
                 tasks.purge_cdn.enqueue(sorted(paths), everything)
             except Exception:
