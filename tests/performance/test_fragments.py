@@ -1,4 +1,4 @@
-"""Shared fragments (navigation, breadcrumbs, settings, article bodies): fewer queries on a
+"""Shared fragments (navigation, breadcrumbs, settings): fewer queries on a
 page-cache miss, never stale after a change, never used for previews, optional when the cache
 is down."""
 
@@ -16,10 +16,12 @@ ARTICLE = "/learn/what-is-kap/"
 
 # Queries for a page the page cache does not hold (just published, or a new query string)
 # once any other page has been rendered, with 50 articles. The issue's target for an article
-# is 10 at most.
+# is 10 at most. Article bodies are not kept as fragments (issue 21: the page cache holds the
+# whole page, and a publish starts a new fragment generation anyway), so an article or the FAQ
+# renders its body on a miss: 10 and 14 queries (7 each when bodies were fragments).
 PAGE_MISS_BUDGETS = {
     "article": (ARTICLE, 10),
-    "faq": ("/learn/faq/", 10),
+    "faq": ("/learn/faq/", 14),
     "home": ("/", 10),
     "standard page": ("/about/", 10),
     "article index": ("/learn/", 12),
