@@ -180,6 +180,8 @@ class ProviderPage(BasePage):
     )
 
     objects = ProviderPageManager()
+    # A result link carries the search it came from, for the "Back to results" link.
+    cache_query_params = ("search",)
     # How a form lists practices (grouped by city): see choices.py.
     choice_iterator = CityGroupedChoiceIterator
 
@@ -349,7 +351,11 @@ class ProviderPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from .search import RETURN_PARAM, results_url
+
         context["booking_url"] = self.booking_url(request)
+        back = request.GET.get(RETURN_PARAM, "") if request is not None else ""
+        context["results_url"] = results_url(back) if back else ""
         context["clinician_list"] = list(self.clinicians.all())
         return context
 
