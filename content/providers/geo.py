@@ -131,7 +131,7 @@ def resolve_place(text: str) -> Place:
     if len(places) > 1:
         raise PlaceAmbiguous(
             f"More than one place is called “{places[0].label.rsplit(',', 1)[0]}”. "
-            "Choose one below, or add the state, for example "
+            "Choose the one you mean from the list of places, or add the state, for example "
             f"“{places[0].label}”.",
             places,
         )

@@ -15,12 +15,19 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Value
 from django.http import QueryDict
 
 from . import geo, results_map
 from .forms import DEFAULT_RADIUS, DirectoryFilterForm
-from .models import Condition, InsuranceOption, Language, ProviderPage, Treatment
+from .models import (
+    Condition,
+    InsuranceOption,
+    Language,
+    ProviderPage,
+    TelehealthState,
+    Treatment,
+)
 
 PROVIDERS_PER_PAGE = 10
 RESULTS_ANCHOR = "#results"
@@ -44,8 +51,8 @@ class Candidate:
     longitude: float | None
     in_person: bool
     telehealth: bool
-    telehealth_states: str
     accepting: bool
+    serves_state: bool  # offers telehealth in the searched place's state
 
 
 @dataclass
@@ -196,6 +203,12 @@ class DirectorySearch:
         elif visit == "telehealth":
             qs = qs.filter(telehealth=True)
 
+        state = place.state if place is not None else ""
+        qs = qs.annotate(
+            serves_state=Exists(TelehealthState.objects.filter(page=OuterRef("pk"), state=state))
+            if place is not None
+            else Value(False)
+        )
         if place is not None:
             min_lat, max_lat, min_lng, max_lng = geo.bounding_box(
                 place.latitude, place.longitude, radius
@@ -207,8 +220,7 @@ class DirectorySearch:
                 longitude__gte=min_lng,
                 longitude__lte=max_lng,
             )
-            # States are stored as 'CA,OR,WA': a two-letter run without a comma is one code.
-            remote = Q(telehealth=True, telehealth_states__contains=place.state)
+            remote = Q(telehealth=True, serves_state=True)
             if visit == "in_person":
                 qs = qs.filter(nearby)
             elif visit == "telehealth":
@@ -223,8 +235,8 @@ class DirectorySearch:
             "longitude",
             "in_person",
             "telehealth",
-            "telehealth_states",
             "accepting_new_patients",
+            "serves_state",
         ).distinct()
         seen: dict[int, Candidate] = {}
         for row in rows:
@@ -248,11 +260,7 @@ class DirectorySearch:
                         place.latitude, place.longitude, c.latitude, c.longitude
                     )
                 near = distance is not None and distance <= radius and visit != "telehealth"
-                tele = (
-                    c.telehealth
-                    and visit != "in_person"
-                    and place.state in c.telehealth_states.split(",")
-                )
+                tele = c.telehealth and c.serves_state and visit != "in_person"
                 if not near and not tele:
                     continue
             results.append(
@@ -294,6 +302,7 @@ class DirectorySearch:
         ).prefetch_related(
             Prefetch("treatments", queryset=Treatment.objects.order_by("sort_order", "name")),
             Prefetch("languages", queryset=Language.objects.order_by("sort_order", "name")),
+            "telehealth_states",
         )
         by_pk = {p.pk: p for p in providers}
         for result in page_results:
@@ -333,7 +342,9 @@ class DirectorySearch:
         labels: list[tuple[tuple[str, str | None], str]] = []
         if outcome.place is not None:
             params += [("location", cleaned["location"]), ("radius", str(outcome.radius))]
-            labels.append((("location", None), f"Within {outcome.radius} miles of {outcome.place.label}"))
+            labels.append(
+                (("location", None), f"Within {outcome.radius} miles of {outcome.place.label}")
+            )
         for name in DirectoryFilterForm.TAXONOMY_FIELDS:
             for term in form.chosen_terms(name):
                 params.append((name, term.slug))

@@ -163,9 +163,7 @@ def test_distance_shows_under_the_telehealth_filter_and_order_stays_by_distance(
 
 
 @pytest.mark.django_db
-def test_cards_show_contact_status_and_booking_only_where_requests_come_here(
-    client, rf, directory
-):
+def test_cards_show_contact_status_and_booking_only_where_requests_come_here(client, rf, directory):
     from content.providers.models import ProviderPage
 
     request = rf.get(URL)
