@@ -16,6 +16,7 @@ from . import geo
 SIZE = 320  # the drawing is SIZE x SIZE units; CSS scales it
 MARGIN = 18  # room for a marker at the edge
 MARKER_RADIUS = 11
+MIN_REACH_MILES = 1.0
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,9 @@ def build(place: geo.Place | None, radius: int, numbered: list[tuple[int, object
         if provider.in_person and provider.latitude is not None and provider.longitude is not None:
             east, north = _offset_miles(place, provider.latitude, provider.longitude)
             points.append((number, east, north, provider.title))
-    # The drawing shows the search circle, widened if a listed practice lies outside it.
-    reach = max([float(radius)] + [max(abs(e), abs(n)) for _, e, n, _ in points])
+    # Zoomed to the listed practices (at least a mile around the searched point), so that close
+    # markers stay apart; the search circle is drawn at the same scale and may run off the edge.
+    reach = max([MIN_REACH_MILES] + [max(abs(e), abs(n)) * 1.1 for _, e, n, _ in points])
     half = SIZE / 2
     scale = (half - MARGIN) / reach
     markers = [
