@@ -219,9 +219,8 @@ def page_structured_data(page, request, page_type: str = "WebPage") -> list[dict
     return nodes
 
 
-def citation(ref) -> dict:
-    """A reference block as a CreativeWork (the references list shows the same fields)."""
-    value = ref.value
+def citation(value) -> dict:
+    """A reference block's value as a CreativeWork (the references list shows the same fields)."""
     node = {
         "@type": "ScholarlyArticle" if value.get("kind") == "paper" else "CreativeWork",
         "name": value.get("title"),
@@ -255,7 +254,8 @@ def medical_web_page(page, request) -> list[dict]:
         node["datePublished"] = page.first_published_at.isoformat()
     if page.last_published_at:
         node["dateModified"] = page.last_published_at.isoformat()
-    citations = [citation(ref) for ref in page.references]
+    # In the order the page numbers them (first citation in the text first).
+    citations = [citation(ref.value) for ref in page.citations.references]
     if citations:
         node["citation"] = citations
     return nodes
