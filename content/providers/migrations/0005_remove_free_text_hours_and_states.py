@@ -3,7 +3,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("providers", "0003_structured_hours_and_telehealth_states"),
+        ("providers", "0004_structured_hours_and_telehealth_states"),
     ]
 
     operations = [

@@ -43,7 +43,7 @@ def copy_to_rows(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('providers', '0002_takes_requests_here'),
+        ('providers', '0003_us_spelling_license_labels'),
     ]
 
     operations = [
