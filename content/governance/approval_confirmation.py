@@ -23,7 +23,7 @@ def approval_message(page):
     scheduled = page.scheduled_revision
     if scheduled:
         when = formats.date_format(
-            timezone.localtime(scheduled.approved_go_live_at), "l j F Y, g:i A T"
+            timezone.localtime(scheduled.approved_go_live_at), "DATETIME_FORMAT"
         )
         text = f"“{title}” is approved. It is scheduled to be published on {when}."
         buttons = []
@@ -32,7 +32,7 @@ def approval_message(page):
         url = page.get_url()
         buttons = [messages.button(url, "View live", new_window=True)] if url else []
     if reviewer and approved.last_reviewed:
-        reviewed = formats.date_format(approved.last_reviewed, "j F Y")
+        reviewed = formats.date_format(approved.last_reviewed, "DATE_FORMAT")
         text += f" It names {reviewer} as its clinical reviewer, reviewed {reviewed}."
     return text, buttons
 

@@ -47,7 +47,7 @@ def show_review_notices(request, page):
     state = page.current_workflow_state
     task_state = latest_changes_request(state)
     if task_state is not None:
-        when = formats.date_format(timezone.localtime(task_state.finished_at), "j F Y, H:i T")
+        when = formats.date_format(timezone.localtime(task_state.finished_at), "DATETIME_FORMAT")
         comment = f" “{task_state.comment}”" if task_state.comment else ""
         messages.warning(
             request,
@@ -58,7 +58,7 @@ def show_review_notices(request, page):
     if hold is not None:
         sender = state.requested_by
         name = (sender.get_full_name() or sender.get_username()) if sender else "an editor"
-        since = formats.date_format(timezone.localtime(hold.started_at), "j F Y, H:i T")
+        since = formats.date_format(timezone.localtime(hold.started_at), "DATETIME_FORMAT")
         messages.info(
             request,
             f"In clinical review since {since}, sent by {name}. Only clinical reviewers can "

@@ -190,7 +190,7 @@ def test_editor_and_reviewer_take_an_article_from_draft_to_live(
         steps.shot(desk, "reviewer-approval-form", phone=True)
         with desk.expect_navigation():
             dialog.get_by_role("button", name="Approve").click()
-        today = formats.date_format(timezone.localdate(), "j F Y")
+        today = formats.date_format(timezone.localdate(), "DATE_FORMAT")
         confirmation = desk.get_by_text(f"“{title}” is approved and published now.")
         expect(confirmation).to_be_visible()
         expect(desk.get_by_text(f"as its clinical reviewer, reviewed {today}")).to_be_visible()

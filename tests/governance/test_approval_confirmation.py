@@ -16,7 +16,7 @@ from .test_workflow import edit_url
 
 pytestmark = pytest.mark.django_db
 XHR = {"x-requested-with": "XMLHttpRequest"}
-TODAY = formats.date_format(timezone.localdate(), "j F Y")
+TODAY = formats.date_format(timezone.localdate(), "DATE_FORMAT")
 
 
 def confirm_url(page):
@@ -87,7 +87,7 @@ def test_approving_with_a_schedule_says_when(client, reviewer, submitted_with_st
     )
     assert not ArticlePage.objects.get(pk=page.pk).live
     html = messages_on_dashboard(client)
-    expected = formats.date_format(when, "l j F Y, g:i A T")
+    expected = formats.date_format(when, "DATETIME_FORMAT")
     assert f"is approved. It is scheduled to be published on {expected}." in html
     assert "published now" not in html
 
