@@ -7,6 +7,7 @@ from content.core.initial_content import FIXTURES_DIR, ContentLoader, FixtureErr
 from content.core.models import HomePage
 
 from .models import ArticleIndexPage, ArticlePage, RelatedArticle, Topic
+from .sample_image import add_sample_image
 
 
 def _references(items):
@@ -58,6 +59,7 @@ def _check_citations(filename, references, body):
 
 
 def load(loader: ContentLoader):
+    loader.after_finish(add_sample_image)
     spec = loader.read_yaml("articles/index.yaml")
     locale = Locale.get_default()
     topics = {}

@@ -1,4 +1,8 @@
-"""Approve means publish now, unless the reviewer schedules it in the approval itself.
+"""The forms of the review's two actions.
+
+"Request changes" must say what to change: the comment is what the editor reads.
+
+Approve means publish now, unless the reviewer schedules it in the approval itself.
 
 A go-live date left on the draft is never applied silently: the approval form shows it, and
 the page is scheduled only when the reviewer enters a date in the approval. Empty: published
@@ -11,10 +15,14 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 from wagtail.forms import TaskStateCommentForm
 
-from content.core.review import one_year_after
+from content.core.review import next_review_in_range
 
 
 class ApprovalForm(TaskStateCommentForm):
+    comment = forms.CharField(
+        label="Comment (optional)", required=False, widget=forms.Textarea({"rows": 2})
+    )
+
     publish_at = forms.DateTimeField(
         label="Publish at (optional)",
         required=False,
@@ -32,7 +40,7 @@ class ApprovalForm(TaskStateCommentForm):
     def clean_next_review_due(self):
         value = self.cleaned_data.get("next_review_due")
         today = timezone.localdate()
-        if value and not today < value <= one_year_after(today):
+        if value and not next_review_in_range(today, value):
             raise forms.ValidationError(
                 "Choose a date after today and within 12 months, or leave it empty."
             )
@@ -45,6 +53,15 @@ class ApprovalForm(TaskStateCommentForm):
                 "Choose a time in the future, or leave it empty to publish now."
             )
         return value
+
+
+class ChangesRequestForm(TaskStateCommentForm):
+    comment = forms.CharField(
+        label="What should the editor change?",
+        widget=forms.Textarea({"rows": 4}),
+        help_text="The editor sees this on the page and on their dashboard.",
+        error_messages={"required": "Say what should change, so the editor can fix it."},
+    )
 
 
 def chosen_go_live(value):
@@ -64,6 +81,6 @@ def chosen_next_review(value):
     if isinstance(value, str):
         value = parse_date(value) if value else None
     today = timezone.localdate()
-    if value is None or not today < value <= one_year_after(today):
+    if value is None or not next_review_in_range(today, value):
         return None
     return value

@@ -12,11 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import AbstractGroupApprovalTask
 
-from content.core.forms import OWN_SUBMISSION_MESSAGE
 from content.core.models import ClinicalReviewMixin, Person
-from content.core.review import one_year_after
+from content.core.review import OWN_SUBMISSION_MESSAGE, is_own_submission, one_year_after
 
-from .approval import ApprovalForm, chosen_go_live, chosen_next_review
+from .approval import ApprovalForm, ChangesRequestForm, chosen_go_live, chosen_next_review
 
 NO_PERSON_MESSAGE = (
     "Your account is not linked to a person in Snippets → People, so an approval could not "
@@ -46,12 +45,12 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
             "the clinical reviewer with today's review date. Nobody approves their own submission."
         )
 
-    @staticmethod
-    def is_own_submission(task_state, user) -> bool:
-        return task_state.workflow_state.requested_by_id == user.pk
-
     def get_form_for_action(self, action):
-        return ApprovalForm if action == "approve" else super().get_form_for_action(action)
+        if action == "approve":
+            return ApprovalForm
+        if action == "reject":
+            return ChangesRequestForm
+        return super().get_form_for_action(action)
 
     def get_template_for_action(self, action):
         if action == "approve":
@@ -60,9 +59,13 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        if self.approval_blocker(obj, user, actions):
-            # Only "Request changes" stays; the page editor says why (approval_blocker).
-            actions = [action for action in actions if action[0] != "approve"]
+        may_approve = "approve" in [action[0] for action in actions]
+        # One "Approve", always through the approval form: it shows a go-live date left on the
+        # draft, takes an optional comment, and says what happened (approval_confirmation).
+        actions = [action for action in actions if action[0] != "approve"]
+        if may_approve and not self.approval_blocker(obj, user, [("approve", "", True)]):
+            actions.append(("approve", "Approve", True))
+        # Otherwise only "Request changes" stays; the page editor says why (approval_blocker).
         return actions
 
     def approval_blocker(self, obj, user, actions=None) -> str | None:
@@ -74,7 +77,7 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         if "approve" not in [action[0] for action in actions]:
             return None
         state = getattr(obj, "current_workflow_state", None)
-        if state and state.requested_by_id == user.pk:
+        if is_own_submission(state, user):
             return OWN_SUBMISSION_MESSAGE
         if isinstance(obj.specific, ClinicalReviewMixin) and person_for_user(user) is None:
             return NO_PERSON_MESSAGE
@@ -83,7 +86,7 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            if self.is_own_submission(task_state, user):
+            if is_own_submission(task_state.workflow_state, user):
                 # The admin never offers this action (see get_actions); refuse it anyway.
                 raise PermissionDenied(OWN_SUBMISSION_MESSAGE)
             go_live = chosen_go_live(kwargs.pop("publish_at", None))

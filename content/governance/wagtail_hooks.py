@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 
-from . import review_feedback, review_guard
+from . import approval_confirmation, bulk_actions, review_feedback, review_guard
 from .backup_codes import BackupCodesView
 from .device_reset import ResetTwoFactorView, reset_button
 from .enrolment import EnrolAuthenticatorView
@@ -96,6 +96,8 @@ def add_review_due_panel(request, panels):
 # No publishing around the clinical review (content/governance/review_guard.py).
 hooks.register("before_edit_page", review_guard.refuse_publishing_during_review)
 hooks.register("before_bulk_action", review_guard.refuse_bulk_publishing_during_review)
+# Bulk actions are offered only to people who may take them (content/governance/bulk_actions.py).
+hooks.register("before_bulk_action", bulk_actions.refuse_bulk_actions_not_offered, order=-1)
 hooks.register("construct_page_action_menu", review_guard.offer_no_publishing_during_review)
 hooks.register("register_log_actions", review_guard.register_log_actions)
 
@@ -111,8 +113,26 @@ def register_cancel_review_url():
     ]
 
 
+# Approving confirms what happened (content/governance/approval_confirmation.py).
+hooks.register("after_edit_page", approval_confirmation.confirm_approval_in_the_editor)
+
+
+@hooks.register("register_admin_urls")
+def register_approve_url():
+    return [
+        path(
+            "governance/pages/<int:page_id>/approve/<int:task_state_id>/",
+            approval_confirmation.ApproveView.as_view(),
+            {"action_name": approval_confirmation.APPROVE},
+            name="governance_approve",
+        )
+    ]
+
+
 # "Request changes" reaches the editor who last sent the page (content/governance/review_feedback.py).
 hooks.register("after_edit_page", review_feedback.resubmitter_becomes_requester)
+hooks.register("before_edit_page", review_feedback.show_review_notices)
+hooks.register("construct_homepage_panels", review_feedback.add_no_linked_person_panel)
 hooks.register("construct_homepage_panels", review_feedback.add_changes_requested_panel)
 
 

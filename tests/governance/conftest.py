@@ -3,9 +3,11 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from content.articles.models import ArticlePage
 from content.core.review import one_year_after
 from content.governance import setup
 from tests.auth import login_verified  # noqa: F401 - re-exported for governance tests
@@ -58,6 +60,24 @@ def draft_article(db):
         next_review_due=one_year_after(today) - datetime.timedelta(days=20),
     )
     page.save_revision()
+    return page
+
+
+def later(days):
+    return timezone.localtime() + datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def submitted_with_stale_go_live(client, editor, draft_article):
+    """An editor left a go-live date on the draft a week ahead, then sent it for review."""
+    client.force_login(editor)
+    go_live = later(7).strftime("%Y-%m-%d %H:%M")
+    data = article_form_data(draft_article, go_live_at=go_live, **{"action-submit": "1"})
+    edit = reverse("wagtailadmin_pages:edit", args=(draft_article.pk,))
+    assert client.post(edit, data).status_code == 302
+    page = ArticlePage.objects.get(pk=draft_article.pk)
+    assert page.get_latest_revision_as_object().go_live_at is not None
+    client.logout()
     return page
 
 

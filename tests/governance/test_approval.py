@@ -8,26 +8,10 @@ from django.utils import timezone
 
 from content.articles.models import ArticlePage
 
-from .conftest import article_form_data, login_verified
-from .test_workflow import edit_url, submit
+from .conftest import article_form_data, later, login_verified
+from .test_workflow import edit_url
 
 pytestmark = pytest.mark.django_db
-
-
-def later(days):
-    return timezone.localtime() + datetime.timedelta(days=days)
-
-
-@pytest.fixture
-def submitted_with_stale_go_live(client, editor, draft_article):
-    """An editor left a go-live date on the draft a week ahead, then sent it for review."""
-    client.force_login(editor)
-    go_live = later(7).strftime("%Y-%m-%d %H:%M")
-    assert submit(client, draft_article, go_live_at=go_live).status_code == 302
-    page = ArticlePage.objects.get(pk=draft_article.pk)
-    assert page.get_latest_revision_as_object().go_live_at is not None
-    client.logout()
-    return page
 
 
 def approve_url(page):

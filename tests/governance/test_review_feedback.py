@@ -15,6 +15,12 @@ from .test_workflow import edit_url, submit, workflow_action
 pytestmark = pytest.mark.django_db
 
 
+def top_messages(soup):
+    """The text of the messages shown on top of an admin page."""
+    box = soup.select_one("div.messages[role=status]")
+    return " ".join(box.get_text().split()) if box else ""
+
+
 def request_changes(client, reviewer, page, comment):
     login_verified(client, reviewer)
     response = workflow_action(client, ArticlePage.objects.get(pk=page.pk), "reject", comment)
@@ -44,6 +50,8 @@ def test_comment_reaches_the_editor_who_resubmitted(client, editor, reviewer, dr
     assert note is not None
     assert "Add the blood pressure warning." in note.get_text()
     assert "Cite the 2019 FDA label." not in note.get_text()
+    # And on top of the page, where it is seen without scrolling.
+    assert "Add the blood pressure warning." in top_messages(edit)
 
     dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
     panel = dashboard.find(id="changes-requested-section")
@@ -78,6 +86,8 @@ def test_locked_page_says_who_sent_it_and_since_when(client, editor, reviewer, d
     text = " ".join(hold.get_text().split())
     assert "sent by Eddie Editor" in text
     assert f"{timezone.localtime(started):%B %-d, %Y}" in text
+    assert "In clinical review since" in top_messages(html)
+    assert "sent by Eddie Editor" in top_messages(html)
     # The reviewer, who may edit it, is not told it is held.
     login_verified(client, reviewer)
     assert (
@@ -86,3 +96,25 @@ def test_locked_page_says_who_sent_it_and_since_when(client, editor, reviewer, d
         )
         is None
     )
+
+
+def test_a_reviewer_with_no_linked_person_is_told_before_trying(
+    client, editor, second_reviewer, reviewer, draft_article
+):
+    client.force_login(editor)
+    submit(client, draft_article)
+    login_verified(client, second_reviewer)
+    dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    panel = dashboard.find(id="no-linked-person-section")
+    assert panel is not None
+    assert "Ask an administrator" in panel.get_text()
+    edit = BeautifulSoup(client.get(edit_url(draft_article)).content, "html.parser")
+    assert "Ask an administrator" in top_messages(edit)
+    # A reviewer with a linked Person, and an editor, see neither.
+    for user in (reviewer, editor):
+        login_verified(client, user)
+        dashboard = BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+        assert dashboard.find(id="no-linked-person-section") is None
+    login_verified(client, reviewer)
+    edit = BeautifulSoup(client.get(edit_url(draft_article)).content, "html.parser")
+    assert "Ask an administrator" not in top_messages(edit)

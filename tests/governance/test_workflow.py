@@ -172,3 +172,19 @@ def test_intake_cannot_edit_pages(client, draft_article, db):
     response = client.get(edit_url(draft_article))
     assert response.status_code in (302, 403)
     assert not draft_article.permissions_for_user(intake).can_edit()
+
+
+def test_request_changes_needs_a_comment(client, editor, reviewer, draft_article):
+    client.force_login(editor)
+    submit(client, draft_article)
+    login_verified(client, reviewer)
+    page = ArticlePage.objects.get(pk=draft_article.pk)
+    state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "reject", state.pk))
+    modal = client.get(url, headers={"x-requested-with": "XMLHttpRequest"}).json()["html"]
+    assert "What should the editor change?" in modal
+    refused = client.post(url, {"comment": "  "}, headers={"x-requested-with": "XMLHttpRequest"})
+    assert refused.json()["step"] == "action"
+    assert "Say what should change, so the editor can fix it." in refused.json()["html"]
+    page = ArticlePage.objects.get(pk=draft_article.pk)
+    assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
