@@ -288,12 +288,31 @@ class BasePage(Page):
         """
         return False
 
+    def get_url_parts(self, request=None):
+        """Wagtail's URL parts with the public root from SITE_URL (its scheme and port), so
+        every full URL of a page (canonical, sitemap, feed, JSON-LD) is the public one."""
+        from .site_url import public_root_for
+
+        parts = super().get_url_parts(request)
+        if not parts:
+            return parts
+        site_id, root_url, page_path = parts
+        return site_id, public_root_for(root_url), page_path
+
     def canonical_url(self, request) -> str:
         """The absolute URL search engines should index for this page (no query string)."""
         return self.get_full_url(request)
 
     def social_image(self):
-        """A Wagtail image for Open Graph cards, or None to use the site default."""
+        """The Wagtail image for Open Graph cards: the page's lead image (the first image block
+        of its body), or None to use the site default. Reads the stored blocks, so a page
+        without an image costs no query."""
+        from wagtail.images import get_image_model
+
+        body = getattr(self, "body", None)
+        for block in body.raw_data if body is not None else ():
+            if block.get("type") == "image" and (block.get("value") or {}).get("image"):
+                return get_image_model().objects.filter(pk=block["value"]["image"]).first()
         return None
 
     def structured_data(self, request) -> list[dict]:
