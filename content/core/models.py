@@ -288,17 +288,6 @@ class BasePage(Page):
         """
         return False
 
-    def get_url_parts(self, request=None):
-        """Wagtail's URL parts with the public root from SITE_URL (its scheme and port), so
-        every full URL of a page (canonical, sitemap, feed, JSON-LD) is the public one."""
-        from .site_url import public_root_for
-
-        parts = super().get_url_parts(request)
-        if not parts:
-            return parts
-        site_id, root_url, page_path = parts
-        return site_id, public_root_for(root_url), page_path
-
     def canonical_url(self, request) -> str:
         """The absolute URL search engines should index for this page (no query string)."""
         return self.get_full_url(request)

@@ -1,12 +1,13 @@
 """The site's public address, `SITE_URL`: every absolute URL the site prints starts with it.
 
-Canonical links, Open Graph and JSON-LD URLs, the sitemap, the feed, robots.txt, e-mailed links
-and "Copy link" all come from page URLs (`Page.get_full_url`, see `BasePage.get_url_parts`) or
-from `root_url()` below, and both answer with SITE_URL for the site it names.
+Wagtail builds every page's full URL (canonical, sitemap, feed, JSON-LD, breadcrumbs) from the
+default Site's host name and port, so that Site is kept equal to SITE_URL: on every `migrate`
+(the release step), by `load_initial_content` and by `manage.py sync_site_url`. Addresses that
+are not page URLs (robots.txt, the feed, the clinic's JSON-LD node, e-mails) use `root_url()`
+or settings.WAGTAILADMIN_BASE_URL, which is SITE_URL.
 
-Wagtail's Site record holds a host name and a port but no scheme (only port 443 reads as
-https), so the default Site is brought in line with SITE_URL by `sync_default_site()`: on every
-`migrate` (the release step), by `load_initial_content` and by `manage.py sync_site_url`.
+Wagtail's Site has no scheme field: port 443 means https, any other port http. So SITE_URL is
+http on any port, or https on the default port 443 (`parse` refuses https on another port).
 """
 
 from __future__ import annotations
@@ -34,24 +35,24 @@ def parse(url: str) -> tuple[str, str, int]:
         raise ImproperlyConfigured(
             f"SITE_URL must be the site's root address only (scheme, host, port), not {url!r}."
         )
-    return parts.scheme, parts.hostname, port or DEFAULT_PORTS[parts.scheme]
+    port = port or DEFAULT_PORTS[parts.scheme]
+    if (parts.scheme == "https") != (port == DEFAULT_PORTS["https"]):
+        raise ImproperlyConfigured(
+            f"SITE_URL {url!r}: https:// must be on port 443 and http:// on another port "
+            "(Wagtail's Site record has no scheme: it reads port 443 as https, any other as http)."
+        )
+    return parts.scheme, parts.hostname, port
+
+
+def normalised(url: str) -> str:
+    """SITE_URL written as Wagtail writes a Site's root URL: no default port, no slash."""
+    scheme, host, port = parse(url)
+    return f"{scheme}://{host}" if port == DEFAULT_PORTS[scheme] else f"{scheme}://{host}:{port}"
 
 
 def public_root() -> str:
     """SITE_URL without a trailing slash, e.g. 'https://www.example.org'."""
     return settings.SITE_URL.rstrip("/")
-
-
-def public_root_for(wagtail_root_url: str | None) -> str | None:
-    """A Wagtail site root URL as the public sees it: SITE_URL when it is the site SITE_URL
-    names (same host and port), which also gives it SITE_URL's scheme; other sites unchanged."""
-    if not wagtail_root_url:
-        return wagtail_root_url
-    _, host, port = parse(public_root())
-    parts = urlsplit(wagtail_root_url)
-    if (parts.hostname, parts.port or DEFAULT_PORTS.get(parts.scheme)) == (host, port):
-        return public_root()
-    return wagtail_root_url
 
 
 def root_url(request=None) -> str:
@@ -61,7 +62,7 @@ def root_url(request=None) -> str:
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
-    return public_root_for(site.root_url) if site else public_root()
+    return site.root_url if site else public_root()
 
 
 def absolute(path: str, request=None) -> str:
@@ -85,10 +86,11 @@ def sync_default_site(using: str = "default") -> str | None:
     return f"default site {before} -> {host}:{port} ({public_root()})"
 
 
-def sync_after_migrate(sender, apps, using="default", **kwargs):
+def sync_after_migrate(sender, using="default", apps=None, **kwargs):
     """post_migrate: every `migrate` (the release step) applies the current SITE_URL."""
-    try:
-        apps.get_model("wagtailcore", "Site")
-    except LookupError:  # Wagtail's tables are not migrated yet (a partial migrate)
-        return
+    if apps is not None:
+        try:
+            apps.get_model("wagtailcore", "Site")
+        except LookupError:  # Wagtail's tables are not migrated yet (a partial migrate)
+            return
     sync_default_site(using=using)

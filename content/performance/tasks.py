@@ -5,8 +5,6 @@ from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, Site
 
-from content.core.site_url import public_root_for
-
 
 def live_page_paths() -> set[str]:
     paths = set()
@@ -18,7 +16,7 @@ def live_page_paths() -> set[str]:
 
 
 def full_urls(paths) -> list[str]:
-    roots = {public_root_for(site.root_url).rstrip("/") for site in Site.objects.all()}
+    roots = {site.root_url.rstrip("/") for site in Site.objects.all()}
     return sorted(root + path for root in roots for path in paths)
 
 

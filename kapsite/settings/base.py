@@ -9,7 +9,7 @@ from pathlib import Path
 import environ
 
 from content.core.root_files import add_root_file_headers
-from content.core.site_url import parse as parse_site_url
+from content.core.site_url import normalised as normalised_site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -301,8 +301,7 @@ WAGTAIL_SITE_NAME = "kapsite"
 # The public address (scheme, host, port): every absolute URL on pages, in the sitemap, the feed
 # and e-mails starts with it (content/core/site_url.py); `migrate` gives the default Site its
 # host and port. The admin is on the same address, so e-mailed admin links use it too.
-SITE_URL = env("SITE_URL").rstrip("/")
-parse_site_url(SITE_URL)
+SITE_URL = normalised_site_url(env("SITE_URL"))
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
