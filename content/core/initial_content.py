@@ -201,6 +201,18 @@ def load(loader: ContentLoader):
             },
             markdown={"body": body},
         )
+    # Footer links (Clinic settings): chosen once, then left to editors unless --update.
+    chosen = []
+    for field, slug in spec.get("footer_links", {}).items():
+        if loader.update or not getattr(clinic, f"{field}_id"):
+            page = loader.find_page(slug)
+            if page is None:
+                raise FixtureError(f"site.yaml footer_links: no page with the slug '{slug}'")
+            setattr(clinic, field, page)
+            chosen.append(field)
+    if chosen:
+        clinic.save(update_fields=chosen)
+        loader.log.append(f"set the footer links: {', '.join(chosen)}")
 
 
 @transaction.atomic

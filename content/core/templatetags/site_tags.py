@@ -44,3 +44,20 @@ def breadcrumbs(context, page):
 
     ancestors = breadcrumb_ancestors(page)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    """About this information, contact, privacy and accessibility links (Clinic settings), one
+    query, then shared through the fragment cache until content or settings change."""
+    from content.core.models import ClinicSettings
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    links = []
+    if site:
+        clinic = ClinicSettings.for_request(request)
+        links = fragments.cached(
+            f"footer-links:{site.pk}", lambda: clinic.footer_links(request), request=request
+        )
+    return {"links": links}
