@@ -203,13 +203,13 @@ def load(loader: ContentLoader):
         )
     # Footer links (Clinic settings): chosen once, then left to editors unless --update.
     chosen = []
-    for field, slug in spec.get("footer_links", {}).items():
-        if loader.update or not getattr(clinic, f"{field}_id"):
+    for setting, slug in spec.get("footer_links", {}).items():
+        if loader.update or not getattr(clinic, f"{setting}_id"):
             page = loader.find_page(slug)
             if page is None:
                 raise FixtureError(f"site.yaml footer_links: no page with the slug '{slug}'")
-            setattr(clinic, field, page)
-            chosen.append(field)
+            setattr(clinic, setting, page)
+            chosen.append(setting)
     if chosen:
         clinic.save(update_fields=chosen)
         loader.log.append(f"set the footer links: {', '.join(chosen)}")
