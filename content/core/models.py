@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,6 +16,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import citations as citation_markers
 from .blocks import PRIMARY_REFERENCE_KINDS, BodyStreamBlock, ReferencesBlock
 from .forms import ClinicalReviewPageForm
 from .panels import EditorChecksPanel
@@ -29,7 +31,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(max_length=120)
     credentials = models.CharField(
-        max_length=120, help_text="Degrees and licences, e.g. 'MD, board-certified psychiatrist'."
+        max_length=120, help_text="Degrees and licenses, e.g. 'MD, board-certified psychiatrist'."
     )
     job_title = models.CharField(max_length=120, blank=True)
     bio = models.TextField(blank=True, max_length=600)
@@ -426,8 +428,29 @@ class ClinicalReviewMixin(models.Model):
                 errors["next_review_due"] = (
                     "The next review must be within 12 months of the last review."
                 )
+        unknown = citation_markers.unknown_keys(
+            list(self.citable_body().raw_data), self.reference_keys()
+        )
+        if unknown:
+            errors["body"] = (
+                "These reference markers name no reference on this page: "
+                + ", ".join(citation_markers.marker(key) for key in unknown)
+                + ". Add a reference with that key under References, or correct the marker."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def citable_body(self):
+        """The StreamField whose reference markers cite this page's references."""
+        return self.body
+
+    def reference_keys(self) -> list[str]:
+        return [ref.value.get("key") for ref in self.references if ref.value.get("key")]
+
+    @cached_property
+    def citations(self) -> citation_markers.Citations:
+        """References numbered by first citation in the body (see content.core.citations)."""
+        return citation_markers.Citations(self.references, list(self.citable_body().raw_data))
 
     def publication_problems(self, action="publish") -> dict[str, str]:
         return publication_problems(
@@ -457,7 +480,7 @@ class ClinicalReviewMixin(models.Model):
 def _stream_text(value) -> str:
     """All text in a block value, without rendering it (no database lookups)."""
     if isinstance(value, str):
-        return strip_tags(value)
+        return citation_markers.MARKER_RE.sub("", strip_tags(value))
     if isinstance(value, dict):
         return " ".join(_stream_text(v) for v in value.values())
     if isinstance(value, list | tuple):

@@ -216,9 +216,8 @@ def page_structured_data(page, request, page_type: str = "WebPage") -> list[dict
     return nodes
 
 
-def citation(ref) -> dict:
-    """A reference block as a CreativeWork (the references list shows the same fields)."""
-    value = ref.value
+def citation(value) -> dict:
+    """A reference block's value as a CreativeWork (the references list shows the same fields)."""
     node = {
         "@type": "ScholarlyArticle" if value.get("kind") == "paper" else "CreativeWork",
         "name": value.get("title"),
@@ -261,7 +260,8 @@ def medical_web_page(page, request) -> list[dict]:
         node["datePublished"] = published
     if modified:
         node["dateModified"] = modified
-    citations = [citation(ref) for ref in page.references]
+    # In the order the page numbers them (first citation in the text first).
+    citations = [citation(ref.value) for ref in page.citations.references]
     if citations:
         node["citation"] = citations
     return nodes

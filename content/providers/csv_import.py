@@ -34,7 +34,7 @@ PROVIDER_COLUMNS = {
     "city": "required when in_person is yes.",
     "state": "two-letter state code; required when in_person is yes.",
     "postal_code": "5-digit ZIP code; required when in_person is yes.",
-    "latitude": "decimal degrees; leave latitude and longitude blank to use the ZIP code's centre.",
+    "latitude": "decimal degrees; leave latitude and longitude blank to use the ZIP code's center.",
     "longitude": "decimal degrees.",
     "phone": "required.",
     "website": "full URL starting with https://.",
@@ -64,7 +64,7 @@ CLINICIAN_COLUMNS = {
     "licence_type": "required, e.g. 'Physician and surgeon'.",
     "licence_number": "required.",
     "licence_state": "two-letter state code.",
-    "licence_verified_on": "required; date the licence was last checked, YYYY-MM-DD.",
+    "licence_verified_on": "required; date the license was last checked, YYYY-MM-DD.",
 }
 CLINICIAN_REQUIRED = tuple(k for k in CLINICIAN_COLUMNS if k != "licence_state")
 MODEL_FIELD_TO_COLUMN = {"title": "name"}

@@ -366,13 +366,20 @@ class Clinician(Orderable):
     name = models.CharField(max_length=120)
     role = models.CharField(max_length=30, choices=Role.choices)
     credentials = models.CharField(max_length=120, help_text="e.g. 'MD, psychiatrist'.")
-    licence_type = models.CharField(max_length=80, help_text="e.g. 'Physician and surgeon'.")
-    licence_number = models.CharField(max_length=40)
+    # Field names keep their original spelling (stored columns, CSV import headers); what staff
+    # and patients read is US English.
+    licence_type = models.CharField(
+        "license type", max_length=80, help_text="e.g. 'Physician and surgeon'."
+    )
+    licence_number = models.CharField("license number", max_length=40)
     licence_state = models.CharField(
-        max_length=2, blank=True, choices=sorted(geo.US_STATES.items(), key=lambda kv: kv[1])
+        "license state",
+        max_length=2,
+        blank=True,
+        choices=sorted(geo.US_STATES.items(), key=lambda kv: kv[1]),
     )
     licence_verified_on = models.DateField(
-        "licence last verified", help_text="When staff last checked the licence with the board."
+        "license last verified", help_text="When staff last checked the license with the board."
     )
 
     panels = [

@@ -254,6 +254,8 @@ TWO_FACTOR_REQUIRED_GROUPS = ["Clinical reviewers", "Intake", "Administrators"]
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
 
 LANGUAGE_CODE = "en"
+# US English dates ("November 1, 2026") from kapsite/formats/en/formats.py; Spanish uses Django's.
+FORMAT_MODULE_PATH = ["kapsite.formats"]
 LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
