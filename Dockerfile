@@ -21,7 +21,7 @@ COPY --chown=kapsite:kapsite . /app
 # Static files are collected (hashed and compressed) at build time. The key below exists only for
 # this one build step; the running container must be given its own SECRET_KEY.
 RUN SECRET_KEY=collectstatic-build-only ALLOWED_HOSTS=build.invalid \
-    WAGTAILADMIN_BASE_URL=https://build.invalid \
+    SITE_URL=https://build.invalid \
     python manage.py collectstatic --noinput -v0
 # Uploaded media when no bucket is set (MEDIA_ROOT): mount a volume shared by the web containers.
 RUN install -d -o kapsite -g kapsite /app/media

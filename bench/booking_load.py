@@ -46,7 +46,7 @@ def server_env(args, static_root):
         DJANGO_SETTINGS_MODULE="kapsite.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        WAGTAILADMIN_BASE_URL="https://kapsite.example.com",
+        SITE_URL="https://kapsite.example.com",
         SECURE_SSL_REDIRECT="false",
         DATABASE_URL=args.database_url,
         TRUSTED_PROXY_COUNT="1",

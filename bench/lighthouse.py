@@ -86,7 +86,7 @@ def server_env(workdir, port):
         DJANGO_SETTINGS_MODULE="kapsite.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        WAGTAILADMIN_BASE_URL="https://kapsite.example.com",
+        SITE_URL="https://kapsite.example.com",
         SECURE_SSL_REDIRECT="False",  # plain HTTP on the loopback interface
         STATIC_ROOT=str(workdir / "static"),
         GUNICORN_BIND=f"127.0.0.1:{port}",

@@ -71,7 +71,7 @@ def base_env(static_root: str, **extra) -> dict[str, str]:
         ),
         SECRET_KEY=SECRET_KEY,
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        WAGTAILADMIN_BASE_URL="https://localhost",
+        SITE_URL="https://localhost",
         SECURE_SSL_REDIRECT="False",
         STATIC_ROOT=static_root,
         LOG_LEVEL="ERROR",

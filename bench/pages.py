@@ -50,7 +50,7 @@ def bench_env(static_root: str) -> dict[str, str]:
         REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/8"),
         SECRET_KEY="bench-only-" + os.urandom(16).hex(),
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
-        WAGTAILADMIN_BASE_URL="https://kapsite.example.com",
+        SITE_URL="https://kapsite.example.com",
         SECURE_SSL_REDIRECT="False",
         STATIC_ROOT=static_root,
         LOG_LEVEL="WARNING",

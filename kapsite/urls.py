@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
 from content.articles.feeds import ArticlesFeed
+from content.core import root_files
 from content.core import views as core_views
 from content.security import documents, media
 from content.sitesearch import views as search_views
@@ -21,7 +22,9 @@ document_urls = [
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Full timestamps in <lastmod> (Django's template prints the date only).
+    path("sitemap.xml", sitemap, {"template_name": "core/sitemap.xml"}, name="sitemap"),
+    path("site.webmanifest", root_files.web_manifest, name="web_manifest"),
     path("feeds/articles/", ArticlesFeed(), name="articles_feed"),
     path("search/", search_views.search, name="search"),
     path("admin/", include(wagtailadmin_urls)),

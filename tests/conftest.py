@@ -88,7 +88,7 @@ def collected_static(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "kapsite.settings.production",
         "SECRET_KEY": "collectstatic-only-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "WAGTAILADMIN_BASE_URL": "https://kapsite.example.com",
+        "SITE_URL": "https://kapsite.example.com",
         "STATIC_ROOT": str(static_root),
     }
     result = subprocess.run(

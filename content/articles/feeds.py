@@ -3,10 +3,12 @@
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
+from content.core import site_url
 from content.core.models import ClinicSettings
 
 from .models import ArticlePage
@@ -42,10 +44,10 @@ class ArticlesFeed(Feed):
         return "New and recently reviewed plain-language articles about ketamine-assisted psychotherapy."
 
     def link(self):
-        return self.site.root_url + "/"
+        return site_url.root_url(self.request) + "/"
 
     def feed_url(self):
-        return self.request.build_absolute_uri()
+        return site_url.root_url(self.request) + reverse("articles_feed")
 
     def author_name(self):
         return self.clinic.clinic_name

@@ -21,6 +21,8 @@ from wagtail.models import Locale, Page, Site
 from .editor_format import stream_in_editor_form
 from .markdown_blocks import FixtureError, markdown_to_blocks, split_front_matter
 from .models import ClinicSettings, HomePage, Person, StandardPage
+from .site_url import parse as parse_site_url
+from .site_url import public_root, sync_default_site
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -160,13 +162,21 @@ def ensure_home(loader: ContentLoader, spec: dict) -> HomePage:
         loader._deferred.append(_Deferred(home, {"body": spec.get("body", "")}))
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        _, hostname, port = parse_site_url(public_root())
         Site.objects.create(
-            hostname="localhost", root_page=home, is_default_site=True, site_name=spec["site_name"]
+            hostname=hostname,
+            port=port,
+            root_page=home,
+            is_default_site=True,
+            site_name=spec["site_name"],
         )
     elif site.root_page_id != home.pk or site.site_name != spec["site_name"]:
         site.root_page = home
         site.site_name = spec["site_name"]
         site.save()
+    change = sync_default_site()
+    if change:
+        loader.log.append(change)
     return home
 
 
@@ -200,6 +210,18 @@ def load(loader: ContentLoader):
             },
             markdown={"body": body},
         )
+    # Footer links (Clinic settings): chosen once, then left to editors unless --update.
+    chosen = []
+    for setting, slug in spec.get("footer_links", {}).items():
+        if loader.update or not getattr(clinic, f"{setting}_id"):
+            page = loader.find_page(slug)
+            if page is None:
+                raise FixtureError(f"site.yaml footer_links: no page with the slug '{slug}'")
+            setattr(clinic, setting, page)
+            chosen.append(setting)
+    if chosen:
+        clinic.save(update_fields=chosen)
+        loader.log.append(f"set the footer links: {', '.join(chosen)}")
 
 
 @transaction.atomic

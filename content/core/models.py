@@ -153,6 +153,31 @@ class ClinicSettings(BaseSiteSetting):
         related_name="+",
         help_text="The page with the appointment request form (linked from provider pages).",
     )
+    about_content_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="'About this information' page",
+        help_text="How the site's health information is written, sourced and reviewed.",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="privacy notice",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="accessibility statement",
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         null=True,
@@ -202,6 +227,15 @@ class ClinicSettings(BaseSiteSetting):
         ),
         FieldPanel("booking_page"),
         MultiFieldPanel(
+            [
+                FieldPanel("about_content_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
+            ],
+            heading="Footer links",
+            help_text="Linked from the footer of every page, with 'Contact us' (the booking page).",
+        ),
+        MultiFieldPanel(
             [FieldPanel("logo"), FieldPanel("default_social_image")],
             heading="Search engines and sharing",
         ),
@@ -246,6 +280,32 @@ class ClinicSettings(BaseSiteSetting):
                     + ", the numbers its buttons call."
                 }
             )
+
+    FOOTER_LINKS = (
+        ("about_content_page", "About this information"),
+        ("booking_page", "Contact us"),
+        ("privacy_page", "Privacy notice"),
+        ("accessibility_page", "Accessibility statement"),
+    )
+
+    def footer_links(self, request=None) -> list[tuple[str, str]]:
+        """(label, URL) for the footer's links to the pages chosen above, live ones only, in
+        one query."""
+        ids = {field: getattr(self, f"{field}_id") for field, _ in self.FOOTER_LINKS}
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(pk__in=[pk for pk in ids.values() if pk])
+            .only("url_path", "path", "depth", "locale_id")
+            .in_bulk()
+        )
+        links = []
+        for field, label in self.FOOTER_LINKS:
+            page = pages.get(ids[field])
+            url = page.get_url(request) if page is not None else None
+            if url:
+                links.append((label, url))
+        return links
 
     @property
     def phone_href(self):
@@ -339,7 +399,15 @@ class BasePage(Page):
         return self.get_full_url(request)
 
     def social_image(self):
-        """A Wagtail image for Open Graph cards, or None to use the site default."""
+        """The Wagtail image for Open Graph cards: the page's lead image (the first image block
+        of its body), or None to use the site default. Reads the stored blocks, so a page
+        without an image costs no query."""
+        from wagtail.images import get_image_model
+
+        body = getattr(self, "body", None)
+        for block in body.raw_data if body is not None else ():
+            if block.get("type") == "image" and (block.get("value") or {}).get("image"):
+                return get_image_model().objects.filter(pk=block["value"]["image"]).first()
         return None
 
     def structured_data(self, request) -> list[dict]:

@@ -16,8 +16,8 @@ from html import unescape
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
-from wagtail.models import Site
 
+from . import site_url
 from .citations import MARKER_RE
 
 SCHEMA = "https://schema.org"
@@ -38,17 +38,13 @@ def to_json_script(data: dict) -> SafeString:
 
 
 def root_url(request) -> str:
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
+    """The public root URL (SITE_URL for the site it names, see content/core/site_url.py)."""
+    return site_url.root_url(request)
 
 
 def absolute(request, url: str) -> str:
     """An absolute URL on this site for a path, a full URL stays as it is."""
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return root_url(request) + url
+    return site_url.absolute(url, request)
 
 
 def clinic_id(request) -> str:
@@ -238,6 +234,14 @@ def citation(value) -> dict:
     return node
 
 
+def publication_times(page) -> tuple[str | None, str | None]:
+    """When the page was first published and last changed (its last publish), ISO 8601: the
+    same two times in the JSON-LD (datePublished, dateModified) and the article:* meta tags."""
+    first = getattr(page, "first_published_at", None)
+    last = getattr(page, "last_published_at", None) or first
+    return (first.isoformat() if first else None, last.isoformat() if last else None)
+
+
 def medical_web_page(page, request) -> list[dict]:
     """A health page: MedicalWebPage with review details, authorship and citations."""
     nodes = page_structured_data(page, request, page_type="MedicalWebPage")
@@ -253,10 +257,11 @@ def medical_web_page(page, request) -> list[dict]:
     author = person(page.author)
     if author:
         node["author"] = author
-    if page.first_published_at:
-        node["datePublished"] = page.first_published_at.isoformat()
-    if page.last_published_at:
-        node["dateModified"] = page.last_published_at.isoformat()
+    published, modified = publication_times(page)
+    if published:
+        node["datePublished"] = published
+    if modified:
+        node["dateModified"] = modified
     # In the order the page numbers them (first citation in the text first).
     citations = [citation(ref.value) for ref in page.citations.references]
     if citations:

@@ -8,9 +8,12 @@ from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
 from wagtail.models import get_page_models
+
+from . import site_url
 
 HEALTH_CACHE_KEY = "kapsite:healthz"
 
@@ -70,5 +73,6 @@ def robots_disallowed_paths(request) -> list[str]:
 def robots_txt(request):
     lines = ["User-agent: *"]
     lines += [f"Disallow: {path}" for path in robots_disallowed_paths(request)]
-    lines += ["", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}", ""]
+    sitemap_url = site_url.root_url(request) + reverse("sitemap")
+    lines += ["", f"Sitemap: {sitemap_url}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

@@ -8,13 +8,16 @@ from pathlib import Path
 
 import environ
 
+from content.core.root_files import add_root_file_headers
+from content.core.site_url import normalised as normalised_site_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env(
     DEBUG=(bool, False),
     ALLOWED_HOSTS=(list, []),
     CSRF_TRUSTED_ORIGINS=(list, []),
-    WAGTAILADMIN_BASE_URL=(str, "http://127.0.0.1:8000"),
+    SITE_URL=(str, "http://127.0.0.1:8000"),
     REDIS_URL=(str, ""),
     REDIS_TIMEOUT_SECONDS=(float, 0.5),
     REDIS_CIRCUIT_SECONDS=(int, 15),
@@ -281,6 +284,10 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# /favicon.ico, /apple-touch-icon.png and the manifest icons, served at the site root by whitenoise
+# with a long cache (content/core/root_files.py).
+WHITENOISE_ROOT = BASE_DIR / "public"
+WHITENOISE_ADD_HEADERS_FUNCTION = add_root_file_headers
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -309,7 +316,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 INTAKE_EMAIL = env("INTAKE_EMAIL")
 
 WAGTAIL_SITE_NAME = "kapsite"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+# The public address (scheme, host, port): every absolute URL on pages, in the sitemap, the feed
+# and e-mails starts with it (content/core/site_url.py); `migrate` gives the default Site its
+# host and port. The admin is on the same address, so e-mailed admin links use it too.
+SITE_URL = normalised_site_url(env("SITE_URL"))
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

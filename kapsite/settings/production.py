@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import SITE_URL, env
 
 
 def _required(name, cast=str):
@@ -20,12 +20,11 @@ def _required(name, cast=str):
 DEBUG = False
 SECRET_KEY = _required("SECRET_KEY")
 ALLOWED_HOSTS = _required("ALLOWED_HOSTS", cast=list)
-# The admin's own address: links in password-reset and notification e-mails are built from it.
-WAGTAILADMIN_BASE_URL = _required("WAGTAILADMIN_BASE_URL")
-if urlsplit(WAGTAILADMIN_BASE_URL).scheme != "https" or not urlsplit(WAGTAILADMIN_BASE_URL).netloc:
+# The public address every absolute URL is built from (canonical links, sitemap, feed, e-mails).
+if urlsplit(SITE_URL).scheme != "https":
     raise ImproperlyConfigured(
-        "WAGTAILADMIN_BASE_URL must be the site's https:// address for production settings "
-        "(e-mailed links are built from it)."
+        "SITE_URL must be the site's public https:// address for production settings "
+        f"(canonical links, the sitemap and e-mailed links are built from it), not {SITE_URL!r}."
     )
 
 # Every superuser, like every member of the Administrators, Clinical reviewers and Intake groups,
@@ -45,6 +44,6 @@ CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 # Hashed, compressed (gzip and brotli) static files served by whitenoise with far-future caching.
 STORAGES = {
-    **STORAGES,  # noqa: F405
+    **STORAGES,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }

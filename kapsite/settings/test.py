@@ -12,7 +12,9 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The sample content's address in every test (tests may override SITE_URL with `settings`).
+SITE_URL = "http://localhost"
+WAGTAILADMIN_BASE_URL = SITE_URL
 
 # Serve static files straight from static/ without collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -24,6 +24,7 @@ def open_page(
     color_scheme="light",
     reduced_motion="no-preference",
     javascript=True,
+    forced_colors="none",
 ):
     """A fresh context + page that records every request and serves the 500 template."""
     context = browser.new_context(
@@ -31,6 +32,7 @@ def open_page(
         color_scheme=color_scheme,
         reduced_motion=reduced_motion,
         java_script_enabled=javascript,
+        forced_colors=forced_colors,
     )
     page = context.new_page()
     page.requests = []

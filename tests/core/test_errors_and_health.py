@@ -85,7 +85,7 @@ def test_robots_txt(client):
     assert response.status_code == 200
     body = response.content.decode()
     assert "Disallow: /admin/" in body
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Sitemap: http://localhost/sitemap.xml" in body
 
 
 @pytest.mark.django_db

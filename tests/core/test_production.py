@@ -19,7 +19,7 @@ PROD = {
     "DJANGO_SETTINGS_MODULE": "kapsite.settings.production",
     "SECRET_KEY": "a-long-random-test-key-" + "x" * 40,
     "ALLOWED_HOSTS": "127.0.0.1,kapsite.example.com",
-    "WAGTAILADMIN_BASE_URL": "https://kapsite.example.com",
+    "SITE_URL": "https://kapsite.example.com",
 }
 
 
@@ -43,16 +43,19 @@ def test_production_refuses_to_start_without(missing):
 @pytest.mark.parametrize(
     ("base_url", "message"),
     [
-        (None, "The environment variable WAGTAILADMIN_BASE_URL must be set"),
-        ("http://kapsite.example.com", "WAGTAILADMIN_BASE_URL must be the site's https:// address"),
-        ("https://", "WAGTAILADMIN_BASE_URL must be the site's https:// address"),
+        # Unset: the development default http://127.0.0.1:8000 is refused.
+        (None, "SITE_URL must be the site's public https:// address"),
+        ("http://kapsite.example.com", "SITE_URL must be the site's public https:// address"),
+        ("https://", "SITE_URL must be an http:// or https:// address with a host name"),
+        ("https://kapsite.example.com/clinic/", "SITE_URL must be the site's root address only"),
+        ("kapsite.example.com", "SITE_URL must be an http:// or https:// address"),
     ],
 )
-def test_production_refuses_to_start_without_an_https_base_url(base_url, message):
+def test_production_refuses_to_start_without_an_https_site_url(base_url, message):
     if base_url is None:
-        result = run_python(["manage.py", "check"], PROD, drop=["WAGTAILADMIN_BASE_URL"])
+        result = run_python(["manage.py", "check"], PROD, drop=["SITE_URL"])
     else:
-        result = run_python(["manage.py", "check"], {**PROD, "WAGTAILADMIN_BASE_URL": base_url})
+        result = run_python(["manage.py", "check"], {**PROD, "SITE_URL": base_url})
     assert result.returncode != 0
     assert message in result.stderr
 

@@ -6,7 +6,7 @@ from tests.factories import ArticlePageFactory, article_index
 
 # Budgets measured on the sample content plus 50 extra articles; they must not grow with content.
 BUDGETS = {
-    "/": 14,
+    "/": 15,  # +1: the footer links (Clinic settings pages), issue 19
     "/learn/": 18,
     "/learn/what-is-kap/": 24,
     "/learn/faq/": 28,

@@ -122,7 +122,7 @@ def test_reminder_task_emails_owner_title_and_link_only(review_pages, owner):
     assert message.subject == "2 health pages due for review"
     assert "Overdue page" in message.body and "Due soon page" in message.body
     assert "Reviewed later page" not in message.body
-    edit_url = "http://testserver" + reverse(
+    edit_url = "http://localhost" + reverse(
         "wagtailadmin_pages:edit", args=(review_pages["overdue"].pk,)
     )
     assert edit_url in message.body

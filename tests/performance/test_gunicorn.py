@@ -24,7 +24,7 @@ def _production_env(**extra):
         DJANGO_SETTINGS_MODULE="kapsite.settings.production",
         SECRET_KEY="test-only-" + os.urandom(8).hex(),
         ALLOWED_HOSTS="localhost,127.0.0.1",
-        WAGTAILADMIN_BASE_URL="https://kapsite.example.com",
+        SITE_URL="https://kapsite.example.com",
         SECURE_SSL_REDIRECT="False",
         LOG_LEVEL="WARNING",
         GUNICORN_WORKERS="1",

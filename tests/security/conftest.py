@@ -48,7 +48,7 @@ def production_settings() -> dict:
         "DJANGO_SETTINGS_MODULE": "kapsite.settings.production",
         "SECRET_KEY": "production-settings-probe-" + "x" * 40,
         "ALLOWED_HOSTS": "kapsite.example.com",
-        "WAGTAILADMIN_BASE_URL": "https://kapsite.example.com",
+        "SITE_URL": "https://kapsite.example.com",
     }
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True

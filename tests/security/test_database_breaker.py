@@ -129,7 +129,7 @@ def test_sixteen_concurrent_requests_with_the_database_black_holed(black_hole, c
         "DJANGO_SETTINGS_MODULE": "kapsite.settings.production",
         "SECRET_KEY": "breaker-test-" + "x" * 40,
         "ALLOWED_HOSTS": "localhost",
-        "WAGTAILADMIN_BASE_URL": "https://localhost",
+        "SITE_URL": "https://localhost",
         "SECURE_SSL_REDIRECT": "False",
         "STATIC_ROOT": str(collected_static),
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{black_hole.port}/kapsite",

@@ -66,7 +66,7 @@ def test_robots_txt_points_to_the_sitemap_and_blocks_private_paths(
         assert directive in lines
     assert "Disallow: /" not in lines  # the public site stays crawlable
     sitemap_lines = [line for line in lines if line.startswith("Sitemap: ")]
-    assert sitemap_lines == ["Sitemap: http://testserver/sitemap.xml"]
+    assert sitemap_lines == ["Sitemap: http://localhost/sitemap.xml"]
     for line in lines:
         assert line == "" or line.split(":", 1)[0] in {"User-agent", "Disallow", "Sitemap"}
 

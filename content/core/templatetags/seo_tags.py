@@ -80,6 +80,8 @@ def seo_meta(context):
     canonical = sd.absolute(request, canonical)
     locale = getattr(page, "locale", None)
     language = locale.language_code if locale else "en"
+    og_type = "article" if hasattr(page, "last_reviewed") else "website"
+    published, modified = sd.publication_times(page) if og_type == "article" else (None, None)
     return {
         "title": title,
         "full_title": f"{title} | {clinic.clinic_name}" if title else clinic.clinic_name,
@@ -87,7 +89,9 @@ def seo_meta(context):
         "canonical": canonical,
         "noindex": noindex,
         "site_name": clinic.clinic_name,
-        "og_type": "article" if hasattr(page, "last_reviewed") else "website",
+        "og_type": og_type,
+        "published_time": published,
+        "modified_time": modified,
         "og_locale": {"en": "en_US", "es": "es_US"}.get(language, language),
         "image": _social_image(page, clinic, request),
     }

@@ -51,3 +51,20 @@ def breadcrumbs(context, page):
 def tel(phone):
     """``{{ number|tel }}``: the tel: link for a phone number (content/core/phone.py)."""
     return tel_href(str(phone))
+
+
+@register.inclusion_tag("includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    """About this information, contact, privacy and accessibility links (Clinic settings), one
+    query, then shared through the fragment cache until content or settings change."""
+    from content.core.models import ClinicSettings
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    links = []
+    if site:
+        clinic = ClinicSettings.for_request(request)
+        links = fragments.cached(
+            f"footer-links:{site.pk}", lambda: clinic.footer_links(request), request=request
+        )
+    return {"links": links}
