@@ -28,6 +28,8 @@ class TaxonomyBase(TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    # Site search suggests spellings from these names (content.sitesearch.vocabulary).
+    site_search_vocabulary_field = "name"
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -180,6 +182,12 @@ class ProviderPage(BasePage):
     )
 
     objects = ProviderPageManager()
+    # Site search lists practices after articles, with their city and treatments; a query that
+    # names a treatment also lists the practices offering it (content.sitesearch.listings).
+    site_search_label = "Practice"
+    site_search_rank = 1
+    site_search_prefetch = ("treatments",)
+    site_search_listed_by = "treatments"
     # How a form lists practices (grouped by city): see choices.py.
     choice_iterator = CityGroupedChoiceIterator
 
@@ -291,6 +299,16 @@ class ProviderPage(BasePage):
                     self.latitude, self.longitude = place.latitude, place.longitude
         if errors:
             raise ValidationError(errors)
+
+    def search_result_details(self) -> list[str]:
+        """Where the practice is and what it offers, for site search results (treatments are
+        prefetched by the search page)."""
+        place = f"{self.city}, {self.state}" if self.city else "Telehealth only"
+        details = [place]
+        names = [t.name for t in self.treatments.all()]
+        if names:
+            details.append("Offers: " + "; ".join(names))
+        return details
 
     @property
     def telehealth_state_list(self) -> list[str]:
