@@ -147,8 +147,11 @@ class SearchOutcome:
     relaxed: bool = False
 
 
-def search_pages(parsed: ParsedQuery, site=None, exclude_ids=()) -> SearchOutcome:
-    """Live, public pages of the searchable types matching the query, best first."""
+def search_pages(
+    parsed: ParsedQuery, site=None, exclude_ids=(), allow_relaxed: bool = True
+) -> SearchOutcome:
+    """Live, public pages of the searchable types matching the query, best first; when no page
+    matches every unit (and ``allow_relaxed``), pages matching some of them."""
     if not parsed.units:
         return SearchOutcome()
     pages = Page.objects.live().public().type(*searchable_models())
@@ -158,7 +161,7 @@ def search_pages(parsed: ParsedQuery, site=None, exclude_ids=()) -> SearchOutcom
         pages = pages.exclude(pk__in=exclude_ids)
     relaxed = False
     matched = _matching_ids(pages, backend_query(parsed))
-    if not matched and len(parsed.units) > 1:
+    if not matched and allow_relaxed and len(parsed.units) > 1:
         relaxed = True
         matched = _matching_ids(pages, backend_query(parsed, relaxed=True))
     if not matched:

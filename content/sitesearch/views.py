@@ -64,21 +64,27 @@ def spellings(parsed: ParsedQuery, locale) -> list[str]:
 
 
 def find(query: str, site, locale, exclude_ids=()) -> Found:
+    """Pages for the query. When few pages have every word, spellings that find more are
+    offered; when none do, the best spelling's results are shown, else pages with some of the
+    words."""
     parsed = parse(query, locale)
-    outcome = search_pages(parsed, site, exclude_ids)
-    found = Found(parsed=parsed, pages=outcome.pages, relaxed=outcome.relaxed)
+    outcome = search_pages(parsed, site, exclude_ids, allow_relaxed=False)
+    found = Found(parsed=parsed, pages=outcome.pages)
     if len(found.pages) >= FEW_RESULTS or not parsed.units:
         return found
     for text in spellings(parsed, locale):
         alternative = parse(text, locale)
-        other = search_pages(alternative, site, exclude_ids)
-        if len(other.pages) <= len(found.pages) or other.relaxed:
+        other = search_pages(alternative, site, exclude_ids, allow_relaxed=False)
+        if len(other.pages) <= len(found.pages):
             continue
-        if not found.pages or found.relaxed:
-            # Nothing (or only partial matches) for what was typed: show the spelling's results.
+        if not found.pages:
+            # Nothing for what was typed: show the closest spelling's results.
             found = Found(parsed=alternative, pages=other.pages, corrected_to=text)
         else:
             found.suggestions.append(text)
+    if not found.pages and len(parsed.units) > 1:
+        outcome = search_pages(parsed, site, exclude_ids)
+        found.pages, found.relaxed = outcome.pages, outcome.relaxed
     return found
 
 
