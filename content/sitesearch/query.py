@@ -51,7 +51,7 @@ class ParsedQuery:
         return {stem(w) for term in self.all_terms for w in term.split()}
 
 
-def _synonym_groups(locale=None) -> dict[tuple[str, ...], list[str]]:
+def synonym_groups(locale=None) -> dict[tuple[str, ...], list[str]]:
     """Each synonym term (as a tuple of words without stop words) → its whole group."""
     groups = SearchSynonym.objects.all()
     if locale is not None:
@@ -68,14 +68,15 @@ def _synonym_groups(locale=None) -> dict[tuple[str, ...], list[str]]:
     return lookup
 
 
-def parse(text: str, locale=None) -> ParsedQuery:
-    """Split the query into units, matching the longest synonym phrases first."""
+def parse(text: str, locale=None, groups=None) -> ParsedQuery:
+    """Split the query into units, matching the longest synonym phrases first. ``groups``:
+    ``synonym_groups(locale)``, when the caller parses several queries."""
     language = getattr(locale, "language_code", DEFAULT_LANGUAGE)
     kept = content_words(text, language)
     parsed = ParsedQuery(text=text, typed_words=words(text)[:MAX_WORDS])
     if not kept:
         return parsed
-    lookup = _synonym_groups(locale)
+    lookup = synonym_groups(locale) if groups is None else groups
     longest = max((len(key) for key in lookup), default=1)
     i = 0
     while i < len(kept):
@@ -147,18 +148,21 @@ class SearchOutcome:
     relaxed: bool = False
 
 
-def search_pages(
-    parsed: ParsedQuery, site=None, exclude_ids=(), allow_relaxed: bool = True
-) -> SearchOutcome:
-    """Live, public pages of the searchable types matching the query, best first; when no page
-    matches every unit (and ``allow_relaxed``), pages matching some of them."""
-    if not parsed.units:
-        return SearchOutcome()
+def candidate_pages(site=None, exclude_ids=()):
+    """Live, public pages of the searchable types (in the site), as a queryset to search."""
     pages = Page.objects.live().public().type(*searchable_models())
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     if exclude_ids:
         pages = pages.exclude(pk__in=exclude_ids)
+    return pages
+
+
+def search_pages(parsed: ParsedQuery, pages, allow_relaxed: bool = True) -> SearchOutcome:
+    """The ``candidate_pages`` matching the query, best first; when no page matches every
+    unit (and ``allow_relaxed``), pages matching some of them."""
+    if not parsed.units:
+        return SearchOutcome()
     relaxed = False
     matched = _matching_ids(pages, backend_query(parsed))
     if not matched and allow_relaxed and len(parsed.units) > 1:

@@ -14,7 +14,15 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 
 from .listings import listings
-from .query import ParsedQuery, highlight, parse, promotions, search_pages
+from .query import (
+    ParsedQuery,
+    candidate_pages,
+    highlight,
+    parse,
+    promotions,
+    search_pages,
+    synonym_groups,
+)
 from .searchable import searchable_models
 from .vocabulary import closest_words
 from .words import clean_query, content_words
@@ -67,14 +75,16 @@ def find(query: str, site, locale, exclude_ids=()) -> Found:
     """Pages for the query. When few pages have every word, spellings that find more are
     offered; when none do, the best spelling's results are shown, else pages with some of the
     words."""
-    parsed = parse(query, locale)
-    outcome = search_pages(parsed, site, exclude_ids, allow_relaxed=False)
+    groups = synonym_groups(locale)
+    pages = candidate_pages(site, exclude_ids)
+    parsed = parse(query, locale, groups)
+    outcome = search_pages(parsed, pages, allow_relaxed=False)
     found = Found(parsed=parsed, pages=outcome.pages)
     if len(found.pages) >= FEW_RESULTS or not parsed.units:
         return found
     for text in spellings(parsed, locale):
-        alternative = parse(text, locale)
-        other = search_pages(alternative, site, exclude_ids, allow_relaxed=False)
+        alternative = parse(text, locale, groups)
+        other = search_pages(alternative, pages, allow_relaxed=False)
         if len(other.pages) <= len(found.pages):
             continue
         if not found.pages:
@@ -83,7 +93,7 @@ def find(query: str, site, locale, exclude_ids=()) -> Found:
         else:
             found.suggestions.append(text)
     if not found.pages and len(parsed.units) > 1:
-        outcome = search_pages(parsed, site, exclude_ids)
+        outcome = search_pages(parsed, pages)
         found.pages, found.relaxed = outcome.pages, outcome.relaxed
     return found
 

@@ -126,10 +126,13 @@ def _closest_by_trigrams(terms, word: str) -> list[tuple[str, int]]:
     return list(rows)
 
 
-def _closest_by_edits(terms, word: str) -> list[tuple[str, int]]:
+def _closest_by_edits(terms, word: str, known_words=None) -> list[tuple[str, int]]:
+    """``known_words``: (word, frequency) pairs already loaded, to scan without a query."""
     limit = max_edits(word)
     scored = []
-    for known, frequency in terms.values_list("word", "frequency"):
+    if known_words is None:
+        known_words = terms.values_list("word", "frequency")
+    for known, frequency in known_words:
         distance = edit_distance(word, known, limit)
         if distance <= limit:
             scored.append((distance, -frequency, known))
@@ -143,17 +146,24 @@ def closest_words(words_typed: list[str], locale=None) -> dict[str, list[str]]:
     if locale is not None:
         terms = terms.filter(locale=locale)
     candidates = [w for w in dict.fromkeys(words_typed) if len(w) >= MIN_WORD_LENGTH]
-    candidates = candidates[:MAX_CORRECTED_WORDS]
-    known = set(terms.filter(word__in=candidates).values_list("word", flat=True))
+    candidates = [w for w in candidates if w.isalpha()][:MAX_CORRECTED_WORDS]
     found: dict[str, list[str]] = {w: [] for w in words_typed}
+    if not candidates:
+        return found
+    trigrams = connection.vendor == "postgresql"
+    if trigrams:
+        known = set(terms.filter(word__in=candidates).values_list("word", flat=True))
+    else:  # one query: every known word, scanned in Python
+        all_words = list(terms.values_list("word", "frequency"))
+        known = {w for w, _ in all_words}
     for word in candidates:
-        if word in known or not word.isalpha():
+        if word in known:
             continue
-        if connection.vendor == "postgresql":
+        if trigrams:
             rows = _closest_by_trigrams(terms, word)
         else:
-            rows = _closest_by_edits(terms, word)
+            rows = _closest_by_edits(terms, word, all_words)
         limit = max_edits(word)
         # Trigram similarity finds candidates; the edit limit keeps the suggestion close.
-        found[word] = [known for known, _ in rows if edit_distance(word, known, limit) <= limit]
+        found[word] = [w for w, _ in rows if edit_distance(word, w, limit) <= limit]
     return found

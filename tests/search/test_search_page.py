@@ -206,7 +206,18 @@ def test_clean_query_strips_control_characters_and_limits_length():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["ketamine", "spravato", "sprvato", "zzqxv", "nausea"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ketamine",
+        "spravato",
+        "sprvato",
+        "zzqxv",
+        "nausea",
+        "sprvato ketmaine efects nasl dosng sesion zzqx qwerty",
+        "spravato iv infusion oral ketamine integration therapy",
+    ],
+)
 def test_search_page_query_count_is_bounded(
     client, search_index, django_assert_max_num_queries, query
 ):
