@@ -37,6 +37,9 @@ class Topic(TranslatableMixin, models.Model):
         ordering = ["sort_order", "name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
+    # Site search suggests spellings from these names (content.sitesearch.vocabulary).
+    site_search_vocabulary_field = "name"
+
     def __str__(self):
         return self.name
 
@@ -99,6 +102,9 @@ class ArticlePage(ClinicalReviewMixin, BasePage):
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
     route_select_related = ("locale", "topic", "author", "clinical_reviewer")
+    # Site search: health articles (and the FAQ) come before provider listings.
+    site_search_label = "Article"
+    site_search_rank = 0
 
     content_panels = [
         *Page.content_panels,

@@ -334,6 +334,11 @@ class BasePage(Page):
     cache_no_store = False
     # sub-paths crawlers must not fetch, listed in robots.txt (content.core.views).
     robots_disallow_subpaths: tuple[str, ...] = ()
+    # Site search (content.sitesearch) lists live pages of the types with a label ("Article"),
+    # lower site_search_rank first, and fetches site_search_prefetch with the results it shows.
+    site_search_label = ""
+    site_search_rank = 0
+    site_search_prefetch: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -397,6 +402,10 @@ class BasePage(Page):
     def canonical_url(self, request) -> str:
         """The absolute URL search engines should index for this page (no query string)."""
         return self.get_full_url(request)
+
+    def search_result_details(self) -> list[str]:
+        """Short facts shown under this page's summary in site search results."""
+        return []
 
     def social_image(self):
         """The Wagtail image for Open Graph cards: the page's lead image (the first image block

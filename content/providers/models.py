@@ -30,6 +30,8 @@ class TaxonomyBase(TranslatableMixin, models.Model):
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    # Site search suggests spellings from these names (content.sitesearch.vocabulary).
+    site_search_vocabulary_field = "name"
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -181,6 +183,12 @@ class ProviderPage(BasePage):
     )
 
     objects = ProviderPageManager()
+    # Site search lists practices after articles, with their city and treatments; a query that
+    # names a treatment also lists the practices offering it (content.sitesearch.listings).
+    site_search_label = "Practice"
+    site_search_rank = 1
+    site_search_prefetch = ("treatments",)
+    site_search_listed_by = "treatments"
     base_form_class = ProviderPageForm
     # A result link carries the search it came from, for the "Back to results" link.
     cache_query_params = ("search",)
@@ -312,6 +320,16 @@ class ProviderPage(BasePage):
                     self.latitude, self.longitude = place.latitude, place.longitude
         if errors:
             raise ValidationError(errors)
+
+    def search_result_details(self) -> list[str]:
+        """Where the practice is and what it offers, for site search results (treatments are
+        prefetched by the search page)."""
+        place = f"{self.city}, {self.state}" if self.city else "Telehealth only"
+        details = [place]
+        names = [t.name for t in self.treatments.all()]
+        if names:
+            details.append("Offers: " + "; ".join(names))
+        return details
 
     @property
     def telehealth_state_list(self) -> list[str]:

@@ -321,7 +321,12 @@ WAGTAIL_SITE_NAME = "kapsite"
 # host and port. The admin is on the same address, so e-mailed admin links use it too.
 SITE_URL = normalised_site_url(env("SITE_URL"))
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search: PostgreSQL full-text search with the English configuration (stemming,
+# stop words), or SQLite FTS5 with the porter stemmer (content/sitesearch/migrations/0002). After
+# changing SEARCH_CONFIG, run `manage.py update_index`. Languages: see content/sitesearch/__init__.py.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin CSP blocks them and they would send a hash of every

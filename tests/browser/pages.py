@@ -13,6 +13,9 @@ APP_PAGE_TYPES = [
     ("booking", "booking-form", "/request-an-appointment/", 200),
     ("sitesearch", "search", "/search/", 200),
     ("sitesearch", "search-results", "/search/?q=ketamine", 200),
+    ("sitesearch", "search-treatment", "/search/?q=spravato", 200),  # practices listed too
+    ("sitesearch", "search-corrected", "/search/?q=sprvato", 200),  # a corrected spelling
+    ("sitesearch", "search-nothing", "/search/?q=zzqxv", 200),  # no-results advice
 ]
 
 # (id, path, expected HTTP status)

@@ -174,7 +174,8 @@ def test_fuzz_directory_filters(client):
 
 def search_box_value(response) -> str:
     soup = BeautifulSoup(response.content, "html.parser")
-    return soup.find("input", id="search-page-q").get("value", "")
+    # The results page has one search box, the header's, showing the query (issue 17).
+    return soup.select_one("header form[role=search] input[name=q]").get("value", "")
 
 
 @pytest.mark.django_db

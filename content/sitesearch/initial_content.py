@@ -1,0 +1,47 @@
+"""Load the sample search synonyms and promoted results from fixtures/search/, then build the
+spelling vocabulary. Groups and promotions that exist already are kept (editors' changes win)."""
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, Page
+
+from content.core.initial_content import ContentLoader, FixtureError
+
+from . import vocabulary
+from .models import SearchSynonym
+
+
+def load_synonyms(loader: ContentLoader) -> None:
+    locale = Locale.get_default()
+    existing = [group.term_list() for group in SearchSynonym.objects.filter(locale=locale)]
+    for item in loader.read_yaml("search/synonyms.yaml")["synonyms"]:
+        group = SearchSynonym(terms=item["terms"], note=item.get("note", ""), locale=locale)
+        group.full_clean()
+        first = group.term_list()[0]
+        if any(first in terms for terms in existing):
+            loader.log.append(f"kept search synonyms '{first}'")
+            continue
+        group.save()
+        existing.append(group.term_list())
+        loader.log.append(f"created search synonyms '{group.terms}'")
+
+
+def load_promotions(loader: ContentLoader) -> None:
+    for item in loader.read_yaml("search/promotions.yaml")["promotions"]:
+        page = Page.objects.filter(slug=item["page"]).first()
+        if page is None:
+            raise FixtureError(f"search promotion for '{item['query']}': no page '{item['page']}'")
+        query = Query.get(item["query"])
+        _, created = SearchPromotion.objects.get_or_create(
+            query=query,
+            page=page,
+            defaults={"description": item.get("description", ""), "sort_order": 0},
+        )
+        verb = "created" if created else "kept"
+        loader.log.append(f"{verb} search promotion '{query.query_string}'")
+
+
+def load(loader: ContentLoader) -> None:
+    load_synonyms(loader)
+    load_promotions(loader)
+    count = vocabulary.rebuild()
+    loader.log.append(f"search vocabulary: {count} words")

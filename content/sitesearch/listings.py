@@ -1,0 +1,86 @@
+"""A query that names a term pages are listed by also lists those pages.
+
+A page type sets ``site_search_listed_by`` to the name of a many-to-many field whose related
+snippets have a ``name`` (practices: ``"treatments"``). When the query or its synonyms name one
+of them ("spravato" names "Esketamine nasal spray (Spravato)"), the search page lists the live
+pages related to it, with a link to the parent listing page filtered by it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from .query import ParsedQuery
+from .searchable import searchable_models
+from .words import DEFAULT_LANGUAGE, content_words, stem
+
+MAX_LISTED = 5
+MAX_TERMS_NAMED = 2
+
+
+@dataclass
+class Listing:
+    term: object
+    heading: str
+    pages: list = field(default_factory=list)
+    count: int = 0
+    more_url: str = ""
+
+
+def name_parts(name: str, language: str = DEFAULT_LANGUAGE) -> list[set[str]]:
+    """The ways a name can be said, as sets of stems: "Esketamine nasal spray (Spravato)" →
+    {esketamin, nasal, spray} and {spravato}; "Oral or under-the-tongue ketamine" → {oral} and
+    {tongu, ketamin}."""
+    pieces = re.split(r"[()]|\bor\b", name, flags=re.IGNORECASE)
+    parts = []
+    for piece in pieces:
+        stems = {stem(w) for w in content_words(piece, language) if w not in ("or",)}
+        if stems:
+            parts.append(stems)
+    return parts
+
+
+def names(term_name: str, parsed: ParsedQuery) -> bool:
+    query_stems = parsed.stems()
+    return any(part <= query_stems for part in name_parts(term_name))
+
+
+def listings(parsed: ParsedQuery, site=None) -> list[Listing]:
+    if not parsed.units:
+        return []
+    found = []
+    for model in searchable_models():
+        field_name = getattr(model, "site_search_listed_by", "")
+        if not field_name:
+            continue
+        relation = model._meta.get_field(field_name)
+        named = [t for t in relation.related_model.objects.all() if names(t.name, parsed)]
+        for term in named[:MAX_TERMS_NAMED]:
+            pages = (
+                model.objects.live()
+                .public()
+                .filter(**{field_name: term})
+                .prefetch_related(*getattr(model, "site_search_prefetch", ()))
+                .order_by("title")
+            )
+            if site is not None:
+                pages = pages.descendant_of(site.root_page)
+            shown = list(pages[: MAX_LISTED + 1])
+            if not shown:
+                continue
+            count = len(shown) if len(shown) <= MAX_LISTED else pages.count()
+            plural = model._meta.verbose_name_plural
+            listing = Listing(
+                term=term,
+                heading=f"{plural[:1].upper()}{plural[1:]} that offer {term.name}",
+                pages=shown[:MAX_LISTED],
+                count=count,
+            )
+            parent = shown[0].get_parent()
+            if parent is not None:
+                param = relation.related_model._meta.model_name
+                listing.more_url = f"{parent.url}?{urlencode({param: term.slug})}"
+            found.append(listing)
+    return found
