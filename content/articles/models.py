@@ -74,13 +74,23 @@ class ArticleIndexPage(BasePage):
             articles = paginator.page(1)
         except EmptyPage as exc:
             raise Http404("No such page of articles") from exc
-        groups = []
-        for article in articles:
-            if not groups or groups[-1]["topic"] != article.topic:
-                groups.append({"topic": article.topic, "articles": []})
-            groups[-1]["articles"].append(article)
-        context.update(articles=articles, topic_groups=groups)
+        context.update(articles=articles, topic_groups=group_by_topic(articles))
         return context
+
+    def topic_groups(self):
+        """Every live article with a topic, grouped by topic (one query); for the home page."""
+        articles = self.get_articles().filter(topic__isnull=False).defer_streamfields()
+        return group_by_topic(articles)
+
+
+def group_by_topic(articles):
+    """[{"topic": topic, "articles": [...]}] for articles already ordered by topic."""
+    groups = []
+    for article in articles:
+        if not groups or groups[-1]["topic"] != article.topic:
+            groups.append({"topic": article.topic, "articles": []})
+        groups[-1]["articles"].append(article)
+    return groups
 
 
 class ArticlePage(ClinicalReviewMixin, BasePage):
