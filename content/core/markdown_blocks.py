@@ -110,7 +110,7 @@ def _page_pk(target: str, find_page) -> int:
 
 
 def _first_line_and_rest(text: str) -> tuple[str, str]:
-    lines = [line for line in text.strip().splitlines()]
+    lines = text.strip().splitlines()
     if not lines:
         raise FixtureError("expected a line 'page:SLUG'")
     return lines[0], " ".join(" ".join(lines[1:]).split())
