@@ -24,6 +24,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("feeds/articles/", ArticlesFeed(), name="articles_feed"),
     path("search/", search_views.search, name="search"),
+    path("feedback/", include("content.feedback.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document views with a cache policy (restricted: private, no-store).
     path("documents/", include(document_urls)),

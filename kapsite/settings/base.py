@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "content.sitesearch",
     "content.booking",
     "content.governance",
+    "content.feedback",
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -332,6 +333,8 @@ LOGGING = {
 # X-Forwarded-For (TRUSTED_PROXY_COUNT, above). See content/core/client_ip.py.
 BOOKING_RETENTION_DAYS = env("BOOKING_RETENTION_DAYS")
 BOOKING_RATE_LIMIT = "5/h"
+# "Was this page helpful?" answers and comments per client address (content/feedback/views.py).
+FEEDBACK_RATE_LIMIT = "30/h"
 
 # --- Security (issue 9): headers, CSP, cookies, sessions, error pages -----------------------
 # Everything lives in kapsite/settings/security.py; production-only parts in production.py.
