@@ -5,7 +5,7 @@ from django.core import signing
 
 from .models import COMMENT_MAX_CHARS
 
-TOKEN_SALT = "feedback.comment"
+TOKEN_SALT = "feedback.comment"  # noqa: S105 - a signing namespace, not a password
 TOKEN_MAX_AGE = 60 * 60  # a comment must follow its answer within the hour
 
 

@@ -42,7 +42,7 @@ def _listing_scores(context, page):
     cache = getattr(request, "feedback_listing_scores", None)
     if cache is None or page.pk not in cache:
         siblings = page.get_siblings().values_list("pk", flat=True) if page.depth > 1 else [page.pk]
-        cache = {pk: (0, 0) for pk in siblings}
+        cache = dict.fromkeys(siblings, (0, 0))
         cache.update(scores_for(cache))
         if request is not None:
             request.feedback_listing_scores = cache
