@@ -85,7 +85,9 @@ page:target
             "type": "start_here",
             "value": {
                 "heading": "Start here",
-                "cards": [{"question": "Is it safe?", "text": "Risks and side effects.", "page": 7}],
+                "cards": [
+                    {"question": "Is it safe?", "text": "Risks and side effects.", "page": 7}
+                ],
             },
         },
         {
