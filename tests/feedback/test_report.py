@@ -72,8 +72,8 @@ def test_page_listing_shows_the_score(admin_client, answers):
 
 
 def test_people_who_cannot_edit_the_page_cannot_read_its_report(client, answers):
-    from django.contrib.auth.models import Group, Permission
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
 
     user = get_user_model().objects.create_user("reader", password="a-long-password-123")
     group = Group.objects.create(name="Admin access only")
