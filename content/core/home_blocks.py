@@ -61,7 +61,7 @@ class TopicsValue(blocks.StructValue):
         page = self.get("index")
         if page is None:
             return []
-        groups = getattr(page.specific, "topic_groups", None)
+        groups = getattr(page.specific_deferred, "topic_groups", None)
         return groups() if callable(groups) else []
 
 
@@ -75,7 +75,9 @@ class TopicsBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         index = value.get("index")
-        if index is not None and not callable(getattr(index.specific, "topic_groups", None)):
+        if index is not None and not callable(
+            getattr(index.specific_deferred, "topic_groups", None)
+        ):
             raise StructBlockValidationError(
                 block_errors={
                     "index": ValidationError("Choose the page that lists the articles by topic.")
