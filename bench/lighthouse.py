@@ -17,7 +17,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess  # noqa: S404
 import sys
 import tempfile
@@ -26,6 +25,9 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.live_server import free_port  # noqa: E402  (one helper for tests and benches)
+
 LIGHTHOUSE_VERSION = "12.8.2"  # the last major that runs on Node 20 (13.x needs Node 22.19+)
 LH_DIR = ROOT / ".lighthouse"
 LH_BIN = LH_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -64,12 +66,6 @@ def ensure_lighthouse():
         ["npm", "install", "--prefix", str(LH_DIR), "--no-audit", "--no-fund", "--silent",
          f"lighthouse@{LIGHTHOUSE_VERSION}"],
     )  # fmt: skip
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_for(url, timeout=60):

@@ -35,6 +35,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 if not Path(PYTHON).exists():
     PYTHON = sys.executable
 sys.path.insert(0, str(ROOT))
+from tests.live_server import free_port  # noqa: E402  (one helper for tests and benches)
 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "10"))
 NO_BREAKER = os.environ.get("BENCH_NO_BREAKER") == "1"
@@ -59,12 +60,6 @@ class Hanging:
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(1024)
         self.port = self.sock.getsockname()[1]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def base_env(static_root: str, **extra) -> dict[str, str]:

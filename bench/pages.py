@@ -19,17 +19,18 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from database import ensure_database  # bench/database.py (this script's folder is on sys.path)
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.live_server import healthz_answers, start_gunicorn  # noqa: E402  (shared with tests)
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 if not Path(PYTHON).exists():
     PYTHON = sys.executable
@@ -133,12 +134,6 @@ print("JSON" + json.dumps({"urls": urls, "queries": counts}))
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def ensure_wrk() -> str:
     found = shutil.which("wrk")
     if found:
@@ -182,6 +177,8 @@ def run_wrk(wrk: str, url: str, port: int | None = None) -> dict:
         "--latency",
         "-H",
         "Host: localhost",
+        "-H",
+        "Accept-Encoding: gzip, br",  # as browsers send it: public pages come back gzipped
         url,
     ]
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # noqa: S603
@@ -207,17 +204,6 @@ def run_wrk(wrk: str, url: str, port: int | None = None) -> dict:
     }
 
 
-def wait_for(url: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (local URL)
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"gunicorn did not answer at {url}")
-
-
 def main() -> None:
     wrk = ensure_wrk()
     static_root = tempfile.mkdtemp(prefix="kapsite-bench-static-")
@@ -239,28 +225,15 @@ def main() -> None:
     data = json.loads(seeded.stdout.split("JSON", 1)[1])
     urls, queries = data["urls"], data["queries"]
 
-    port = free_port()
-    genv = dict(env, GUNICORN_BIND=f"127.0.0.1:{port}")
-    server = subprocess.Popen(  # noqa: S603
-        [
-            PYTHON,
-            "-m",
-            "gunicorn",
-            "-c",
-            "kapsite/gunicorn.conf.py",
-            "--access-logfile",
-            "/dev/null",
-            "kapsite.wsgi",
-        ],
-        cwd=ROOT,
-        env=genv,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+    server, base = start_gunicorn(
+        env,
+        python=PYTHON,
+        extra_args=("--access-logfile", "/dev/null"),
+        is_up=healthz_answers,
+        wait=30,
     )
-    base = f"http://127.0.0.1:{port}"
+    port = int(base.rsplit(":", 1)[1])
     try:
-        wait_for(base + "/healthz")
         css = next(Path(static_root, "css").glob("site.*.css"))
         targets = {"static css": "/static/css/" + css.name, **urls}
         results = {}
@@ -273,7 +246,7 @@ def main() -> None:
         shutil.rmtree(static_root, ignore_errors=True)
 
     static_rps = results["static css"]["rps"]
-    print(f"\nwrk -t2 -c{CONCURRENCY} -d{DURATION}, gunicorn {genv['GUNICORN_WORKERS']} workers")
+    print(f"\nwrk -t2 -c{CONCURRENCY} -d{DURATION}, gunicorn {env['GUNICORN_WORKERS']} workers")
     print(
         f"{'page':22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs css':>7} {'non2xx':>6} "
         f"{'q cold':>6} {'q miss':>6} {'q hit':>6} {'KB gz':>6} {'conns':>6}"

@@ -31,7 +31,7 @@ urlpatterns = [
 ]
 
 # Django's own admin only when an administrator turns it on (DJANGO_ADMIN_ENABLED=true).
-if getattr(settings, "DJANGO_ADMIN_ENABLED", False):
+if settings.DJANGO_ADMIN_ENABLED:
     from django.contrib import admin
 
     urlpatterns.insert(0, path("django-admin/", admin.site.urls))

@@ -70,7 +70,8 @@ def _fresh_page_cache():
     default cache)."""
     from django.core.cache import caches
 
-    from content.performance import fragments, page_cache
+    from content.core import fragments
+    from content.performance import page_cache
 
     page_cache.purge_all()
     fragments.new_generation()

@@ -41,6 +41,8 @@ def _references():
         {
             "type": "reference",
             "value": {
+                "key": "consensus-2017",
+                "evidence": "guideline",
                 "title": "A consensus statement on the use of ketamine in the treatment of mood disorders",
                 "source": "JAMA Psychiatry",
                 "year": 2017,
@@ -53,6 +55,8 @@ def _references():
         {
             "type": "reference",
             "value": {
+                "key": "fda-fact-sheet",
+                "evidence": "regulator",
                 "title": "Ketamine fact sheet",
                 "source": "US Food and Drug Administration",
                 "year": 2023,

@@ -2,12 +2,12 @@
 
 import socket
 
+from tests.live_server import free_port
+
 
 def closed_port() -> int:
     """A local port nothing listens on: connections are refused at once."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    return free_port()
 
 
 class HangingServer:

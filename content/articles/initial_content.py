@@ -2,10 +2,12 @@
 
 from wagtail.models import Locale
 
+from content.core.citations import EVIDENCE_LEVELS, KEY_RE, duplicate_keys, unknown_keys
 from content.core.initial_content import FIXTURES_DIR, ContentLoader, FixtureError, _date
 from content.core.models import HomePage
 
 from .models import ArticleIndexPage, ArticlePage, RelatedArticle, Topic
+from .sample_image import add_sample_image
 
 
 def _references(items):
@@ -15,6 +17,8 @@ def _references(items):
             {
                 "type": "reference",
                 "value": {
+                    "key": str(ref.get("key", "") or ""),
+                    "evidence": ref.get("evidence", ""),
                     "title": ref["title"],
                     "source": ref["source"],
                     "year": int(ref["year"]),
@@ -28,7 +32,34 @@ def _references(items):
     return refs
 
 
+def _check_citations(filename, references, body):
+    """Every reference has a unique key and a known evidence level; every marker names one."""
+    keys = [ref["value"]["key"] for ref in references]
+    evidence_levels = {value for value, _ in EVIDENCE_LEVELS}
+    for ref in references:
+        value = ref["value"]
+        if value["key"] and not KEY_RE.match(value["key"]):
+            raise FixtureError(
+                f"{filename}: reference key '{value['key']}' is not a lowercase slug"
+            )
+        if value["evidence"] and value["evidence"] not in evidence_levels:
+            raise FixtureError(
+                f"{filename}: evidence '{value['evidence']}' is not one of "
+                + ", ".join(sorted(evidence_levels))
+            )
+    duplicates = duplicate_keys(keys)
+    if duplicates:
+        raise FixtureError(f"{filename}: reference keys used twice: {', '.join(duplicates)}")
+    unknown = unknown_keys(body, keys)
+    if unknown:
+        raise FixtureError(
+            f"{filename}: markers with no reference of that key: "
+            + ", ".join(f"[^{key}]" for key in unknown)
+        )
+
+
 def load(loader: ContentLoader):
+    loader.after_finish(add_sample_image)
     spec = loader.read_yaml("articles/index.yaml")
     locale = Locale.get_default()
     topics = {}
@@ -75,6 +106,7 @@ def load(loader: ContentLoader):
             }
         except KeyError as exc:
             raise FixtureError(f"{path.name}: missing or unknown {exc}") from exc
+        _check_citations(path.name, fields["references"], body)
         page = loader.page(index, ArticlePage, meta["slug"], fields, markdown={"body": body})
         created.append((page, meta.get("related", [])))
 

@@ -41,11 +41,3 @@ def display_value(booking, field_name: str) -> str:
     if hasattr(value, "tzinfo"):
         return local_time(value)
     return text_or_not_given(value)
-
-
-def phone_href(phone: str) -> str:
-    """tel: link for a stored US number '(510) 555-0188' -> 'tel:+15105550188'."""
-    digits = "".join(ch for ch in phone or "" if ch.isdigit())
-    if not digits:
-        return ""
-    return f"tel:+1{digits}" if len(digits) == 10 else f"tel:{digits}"

@@ -22,7 +22,9 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .admin_display import display_value, local_time, phone_href, text_or_not_given, yes_no
+from content.core.phone import tel_href
+
+from .admin_display import display_value, local_time, text_or_not_given, yes_no
 from .audit import log_inbox_action
 from .models import SUBMITTED_FIELDS, BookingRequest
 from .spreadsheet import formula_safe
@@ -166,7 +168,7 @@ class BookingRequestInspectView(InboxNameMixin, generic.InspectView):
         context.update(
             booking=booking,
             person=[(self.label(name), display_value(booking, name)) for name in PERSON_FIELDS],
-            phone_href=phone_href(booking.phone),
+            phone_href=tel_href(booking.phone),
             request_details=[
                 (self.label(name), display_value(booking, name)) for name in REQUEST_FIELDS
             ],

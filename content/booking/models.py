@@ -154,6 +154,10 @@ class BookingPage(RoutablePageMixin, BasePage):
     parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count = 1
+    # Personal answers: never stored by a browser or a shared cache (SecurityHeadersMiddleware).
+    cache_no_store = True
+    # The confirmation step shows one person's reference: crawlers keep out (robots.txt).
+    robots_disallow_subpaths = ("thanks/",)
 
     content_panels = [
         *Page.content_panels,
@@ -186,4 +190,4 @@ class BookingPage(RoutablePageMixin, BasePage):
 
 
 def retention_days():
-    return int(getattr(settings, "BOOKING_RETENTION_DAYS", 90))
+    return int(settings.BOOKING_RETENTION_DAYS)

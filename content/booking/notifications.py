@@ -29,7 +29,7 @@ PENDING_GRACE = datetime.timedelta(minutes=10)
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "BOOKING_NOTIFY_MAX_ATTEMPTS", 5))
+    return int(settings.BOOKING_NOTIFY_MAX_ATTEMPTS)
 
 
 def backoff(attempts: int) -> datetime.timedelta:

@@ -41,7 +41,7 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 
 def configured_rate() -> tuple[int, int]:
-    return parse_rate(getattr(settings, "BOOKING_RATE_LIMIT", "5/h"))
+    return parse_rate(settings.BOOKING_RATE_LIMIT)
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def take(request, now: float | None = None) -> Slot:
     # The address itself is personal data: only a digest goes into the cache key.
     digest = hashlib.sha256(ratelimit_key(GROUP, request).encode()).hexdigest()[:32]
     key = f"{GROUP}:{period}:{digest}"
-    cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
+    cache = caches[settings.RATELIMIT_USE_CACHE]
     try:
         count, started = _count(cache, key, now, period)
     except Exception as exc:  # noqa: BLE001  any cache failure: count in this process instead

@@ -24,11 +24,11 @@ class TokenVerdict(Enum):
 
 
 def min_fill_seconds() -> float:
-    return float(getattr(settings, "BOOKING_MIN_FILL_SECONDS", 3))
+    return float(settings.BOOKING_MIN_FILL_SECONDS)
 
 
 def max_form_age_seconds() -> int:
-    return int(getattr(settings, "BOOKING_FORM_MAX_AGE_SECONDS", 12 * 60 * 60))
+    return int(settings.BOOKING_FORM_MAX_AGE_SECONDS)
 
 
 def new_form_token(now: float | None = None) -> str:

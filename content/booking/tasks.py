@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from . import acknowledgements, notifications, retention
+from . import acknowledgements, notifications
 
 
 @task()
@@ -13,13 +13,3 @@ def send_booking_notification(request_pk: int) -> str:
 @task()
 def send_booking_acknowledgement(request_pk: int) -> str:
     return acknowledgements.send(request_pk)
-
-
-@task()
-def retry_booking_notifications() -> int:
-    return notifications.retry_due()
-
-
-@task()
-def purge_expired_booking_requests() -> int:
-    return retention.purge_expired()

@@ -7,13 +7,17 @@ templates/blocks/, a description and a preview value for the editor's block pick
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from wagtail import blocks
+from wagtail.blocks.stream_block import StreamBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-INLINE_FEATURES = ["bold", "italic", "link"]
-PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+from .citations import EVIDENCE_LEVELS, KEY_PATTERN, MARKER_RE, duplicate_keys
+
+# "citation" is the reference marker (content.core.citations), registered in wagtail_hooks.py.
+INLINE_FEATURES = ["bold", "italic", "link", "citation"]
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "citation"]
 
 
 def heading_anchor(text: str) -> str:
@@ -33,7 +37,12 @@ def section_headings(stream_value) -> list[dict]:
 
 class HeadingValue(blocks.StructValue):
     def anchor(self):
+<<<<<<< HEAD
         return heading_anchor(self.get("text", ""))
+=======
+        # A citation marker in a heading (e.g. a glossary term) is not part of its address.
+        return slugify(MARKER_RE.sub("", self.get("text", "")))[:60]
+>>>>>>> main
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -237,6 +246,9 @@ PRIMARY_REFERENCE_KINDS = {"fda", "guideline", "paper"}
 
 
 class ReferenceValue(blocks.StructValue):
+    def evidence_label(self):
+        return dict(EVIDENCE_LEVELS).get(self.get("evidence"), "")
+
     def is_primary(self):
         return self.get("kind") in PRIMARY_REFERENCE_KINDS
 
@@ -249,10 +261,26 @@ class ReferenceValue(blocks.StructValue):
 
 
 class ReferenceBlock(blocks.StructBlock):
+    key = blocks.RegexBlock(
+        regex=rf"^{KEY_PATTERN}$",
+        max_length=60,
+        help_text=(
+            "A short name for this source, unique on the page, e.g. spravato-label-2025. "
+            "Cite it in the text by typing [^spravato-label-2025] after the claim, or with the "
+            "editor's reference marker button."
+        ),
+        error_messages={
+            "invalid": "Use lowercase letters, numbers and hyphens, e.g. spravato-label-2025."
+        },
+    )
     title = blocks.CharBlock(max_length=300)
-    source = blocks.CharBlock(max_length=200, help_text="Journal, agency or organisation.")
+    source = blocks.CharBlock(max_length=200, help_text="Journal, agency or organization.")
     year = blocks.IntegerBlock(min_value=1950, max_value=2100)
     kind = blocks.ChoiceBlock(choices=REFERENCE_KINDS, default="paper")
+    evidence = blocks.ChoiceBlock(
+        choices=EVIDENCE_LEVELS,
+        help_text="What kind of evidence this is; readers see it next to the reference.",
+    )
     url = blocks.URLBlock(required=False)
     doi = blocks.RegexBlock(
         regex=r"^10\.\d{4,9}/\S+$",
@@ -278,6 +306,8 @@ class ReferenceBlock(blocks.StructBlock):
         value_class = ReferenceValue
         description = "A source: title, publisher, year and a DOI, PubMed ID or web address."
         preview_value = {
+            "key": "spravato-approval-2019",
+            "evidence": "regulator",
             "title": "FDA approves new nasal spray medication for treatment-resistant depression",
             "source": "US Food and Drug Administration",
             "year": 2019,
@@ -288,6 +318,25 @@ class ReferenceBlock(blocks.StructBlock):
 
 class ReferencesBlock(blocks.StreamBlock):
     reference = ReferenceBlock()
+
+    def clean(self, value):
+        value = super().clean(value)
+        duplicates = set(duplicate_keys(child.value.get("key") for child in value))
+        errors = {
+            index: StructBlockValidationError(
+                block_errors={
+                    "key": ValidationError(
+                        f"Another reference on this page already uses the key "
+                        f"'{child.value.get('key')}'. Give each reference its own key."
+                    )
+                }
+            )
+            for index, child in enumerate(value)
+            if child.value.get("key") in duplicates
+        }
+        if errors:
+            raise StreamBlockValidationError(block_errors=errors)
+        return value
 
     class Meta:
         icon = "doc-full"

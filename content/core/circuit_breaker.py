@@ -6,8 +6,7 @@ others keep skipping); its success closes the breaker, its failure opens it for 
 cool-down. State is kept per process and per name (a Redis server, a database), shared by every
 thread, so one timeout in a worker spares that worker's other requests.
 
-Used by the Redis cache backend (content.performance.redis_cache) and the PostgreSQL backend
-(content.security.postgresql).
+Other apps use it (the Redis cache backend, the PostgreSQL backend); core knows none of them.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ def _valid_ip(value: str) -> str | None:
 def client_ip(request) -> str:
     """REMOTE_ADDR, or the address our outermost trusted proxy saw (see the module docstring)."""
     remote = request.META.get("REMOTE_ADDR", "") or "unknown"
-    hops = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    hops = int(settings.TRUSTED_PROXY_COUNT)
     if hops > 0:
         forwarded = [
             part.strip()

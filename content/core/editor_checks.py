@@ -12,6 +12,7 @@ from .readability import (
     banned_phrases,
     html_to_text,
     reading_grade,
+    uncited_numeric_sentences,
     uncited_percentages,
 )
 
@@ -78,6 +79,18 @@ def page_checks(page) -> list[Check]:
             else "None found.",
         )
     )
+    uncited = uncited_numeric_sentences("".join(child.render() for child in body or []))
+    if uncited:
+        shown = "; ".join(f"“{sentence}”" for sentence in uncited[:3])
+        more = f" and {len(uncited) - 3} more" if len(uncited) > 3 else ""
+        checks.append(
+            Check(
+                "Numbers and dates",
+                False,
+                f"Add a reference marker [^key] after each claim with a number or date: "
+                f"{shown}{more}.",
+            )
+        )
     percentages = uncited_percentages(everything)
     if percentages:
         checks.append(

@@ -12,15 +12,17 @@ from django.forms.utils import ErrorList
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError
 
-from .review import approval_blocker, publication_problems
+from .review import (
+    OWN_SUBMISSION_MESSAGE,
+    approval_blocker,
+    is_own_submission,
+    publication_problems,
+)
 
 # The names of the page editor's action buttons (wagtail/admin/views/pages/{create,edit}.py).
 PUBLISH_ACTION = "action-publish"
 SUBMIT_ACTION = "action-submit"
 WORKFLOW_ACTION = "action-workflow-action"
-OWN_SUBMISSION_MESSAGE = (
-    "You sent this page for review, so another clinical reviewer must approve it."
-)
 
 
 class ClinicalReviewPageForm(WagtailAdminPageForm):
@@ -73,7 +75,7 @@ class ClinicalReviewPageForm(WagtailAdminPageForm):
         if not page.pk or not self.for_user:
             return
         workflow_state = page.current_workflow_state
-        if workflow_state and workflow_state.requested_by_id == self.for_user.pk:
+        if is_own_submission(workflow_state, self.for_user):
             raise ValidationError(OWN_SUBMISSION_MESSAGE, code="own_submission")
         blocker = approval_blocker(page, workflow_state, self.for_user)
         if blocker:

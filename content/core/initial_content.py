@@ -42,6 +42,7 @@ class ContentLoader:
     log: list[str] = field(default_factory=list)
     _deferred: list[_Deferred] = field(default_factory=list)
     _missing: set[str] = field(default_factory=set)
+    _after_finish: list = field(default_factory=list)
 
     # -- lookups -------------------------------------------------------------------------
     def find_page(self, slug: str):
@@ -95,14 +96,22 @@ class ContentLoader:
         self.log.append(f"{'updated' if existing else 'created'} {model.__name__} '{slug}'")
         return page
 
+    def after_finish(self, step) -> None:
+        """Run ``step(loader)`` once every page exists and every page link is resolved."""
+        self._after_finish.append(step)
+
     def finish(self):
-        """Resolve links to pages that were created after the page that links to them."""
+        """Resolve links to pages that were created after the page that links to them, then
+        run the steps registered with ``after_finish`` (in order)."""
         for item in self._deferred:
             page = item.page.specific_class.objects.get(pk=item.page.pk)
             for name, source in item.fields.items():
                 setattr(page, name, stream_from_markdown(page, name, source, self._strict_find))
             page.save_revision().publish()
         self._deferred.clear()
+        steps, self._after_finish = self._after_finish, []
+        for step in steps:
+            step(self)
 
     def _strict_find(self, slug):
         return self.find_page(slug)

@@ -28,12 +28,19 @@ Home page sections (``HomePage.body``, content/core/home_blocks.py):
 Links written `[text](page:SLUG)` become Wagtail page links; `[text](page:SLUG#anchor)`
 becomes a link to that page's URL with the anchor. Unknown slugs raise ``FixtureError`` so a
 broken internal link never reaches the site.
+
+A claim is cited with a reference marker right after it, `[^KEY]` (several: `[^a][^b]`), where
+KEY is the `key:` of one of the article's references. In rich text the marker becomes the page
+editor's citation entity; in plain-text blocks (table cells, list items) it stays as typed. Either
+way the page shows it as a numbered link to the reference (content.core.citations).
 """
 
 import re
 from collections.abc import Callable
 
 import markdown as md
+
+from .citations import MARKER_RE
 
 PAGE_LINK = re.compile(r'href="page:([a-z0-9-]+)(#[\w-]+)?"')
 
@@ -60,7 +67,8 @@ def render_inline(text: str, find_page: PageLookup) -> str:
             return f'href="{page.url}{anchor}"'
         return f'linktype="page" id="{page.pk}"'
 
-    return PAGE_LINK.sub(replace, html)
+    html = PAGE_LINK.sub(replace, html)
+    return MARKER_RE.sub(r'<a linktype="citation" key="\1">[^\1]</a>', html)
 
 
 def _subsections(lines):

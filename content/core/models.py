@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -15,11 +16,13 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from . import citations as citation_markers
 from .blocks import PRIMARY_REFERENCE_KINDS, BodyStreamBlock, ReferencesBlock
 from .forms import ClinicalReviewPageForm
 from .home_blocks import HomeStreamBlock
 from .panels import EditorChecksPanel
-from .review import one_year_after, publication_problems
+from .phone import tel_href
+from .review import next_review_problem, publication_problems
 
 WORDS_PER_MINUTE = 200
 
@@ -30,7 +33,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(max_length=120)
     credentials = models.CharField(
-        max_length=120, help_text="Degrees and licences, e.g. 'MD, board-certified psychiatrist'."
+        max_length=120, help_text="Degrees and licenses, e.g. 'MD, board-certified psychiatrist'."
     )
     job_title = models.CharField(max_length=120, blank=True)
     bio = models.TextField(blank=True, max_length=600)
@@ -130,8 +133,19 @@ class ClinicSettings(BaseSiteSetting):
     crisis_text = models.CharField(
         max_length=200,
         default="In crisis? Call or text 988 any time. In an emergency, call 911.",
-        help_text="Shown at the top of every page.",
+        help_text="Shown at the top of every page, beside buttons that call the numbers below. "
+        "It must mention both numbers.",
     )
+    crisis_line = models.CharField(
+        "crisis line number",
+        max_length=20,
+        default="988",
+        help_text="Called or texted from every crisis link on the site.",
+    )
+    crisis_line_name = models.CharField(
+        "crisis line name", max_length=80, default="Suicide and Crisis Lifeline"
+    )
+    emergency_number = models.CharField(max_length=20, default="911")
     booking_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -178,7 +192,14 @@ class ClinicSettings(BaseSiteSetting):
             heading="Contact details",
         ),
         MultiFieldPanel(
-            [FieldPanel("crisis_text"), FieldPanel("disclaimer")], heading="Safety text"
+            [
+                FieldPanel("crisis_text"),
+                FieldPanel("crisis_line"),
+                FieldPanel("crisis_line_name"),
+                FieldPanel("emergency_number"),
+                FieldPanel("disclaimer"),
+            ],
+            heading="Safety text",
         ),
         FieldPanel("booking_page"),
         MultiFieldPanel(
@@ -197,7 +218,7 @@ class ClinicSettings(BaseSiteSetting):
         (content.performance.signal_handlers). The admin edits them through for_site."""
         from wagtail.models import Site
 
-        from content.performance import fragments
+        from content.core import fragments
 
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
@@ -212,10 +233,24 @@ class ClinicSettings(BaseSiteSetting):
         setattr(request, attr_name, site_settings)
         return site_settings
 
+    def clean(self):
+        """The crisis text beside the call buttons names the numbers the buttons call."""
+        super().clean()
+        missing = [
+            n for n in (self.crisis_line, self.emergency_number) if n not in self.crisis_text
+        ]
+        if missing:
+            raise ValidationError(
+                {
+                    "crisis_text": "The crisis text must mention "
+                    + " and ".join(missing)
+                    + ", the numbers its buttons call."
+                }
+            )
+
     @property
     def phone_href(self):
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}"
+        return tel_href(self.phone)
 
 
 class BasePage(Page):
@@ -233,12 +268,23 @@ class BasePage(Page):
     # routed to (see route()).
     route_select_related: tuple[str, ...] = ("locale",)
     route_prefetch_related: tuple[str, ...] = ()
+    # Policies other apps read from the page type (never from its name):
+    # query parameters the page reads (the page cache keys on these; content.performance),
+    cache_query_params: tuple[str, ...] = ()
+    # responses that must be `Cache-Control: no-store` (content.security),
+    cache_no_store = False
+    # sub-paths crawlers must not fetch, listed in robots.txt (content.core.views).
+    robots_disallow_subpaths: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
 
     def route(self, request, path_components):
         """Page.route with fewer queries; the same pages, 404s and view restrictions.
+
+        Kept because tests/performance/test_images_and_queries.py::
+        test_uncached_query_budget_with_fifty_articles fails with Wagtail's own route (checked
+        in issue 21). Only Wagtail's public page API is used.
 
         Wagtail loads each page on the path twice (its row, then its specific row). Here a
         page that is only passed through is loaded as a deferred specific instance (its own
@@ -259,7 +305,6 @@ class BasePage(Page):
                 child = passed_through
             else:
                 child = child.specific
-        child._cached_parent_obj = self
         return child.route(request, remaining)
 
     def _single_type_child(self, slug):
@@ -279,7 +324,8 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.summary
 
-    # Search engines and sharing (see content.core.seo and content.core.structured_data).
+    # Search engines and sharing (see content.core.templatetags.seo_tags and
+    # content.core.structured_data).
 
     def robots_noindex(self, request) -> bool:
         """True when this page (for this request) must carry `noindex` and stay out of the sitemap.
@@ -352,15 +398,32 @@ class ClinicalReviewMixin(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        if self.last_reviewed and self.next_review_due:
-            if self.next_review_due <= self.last_reviewed:
-                errors["next_review_due"] = "The next review must be after the last review."
-            elif self.next_review_due > one_year_after(self.last_reviewed):
-                errors["next_review_due"] = (
-                    "The next review must be within 12 months of the last review."
-                )
+        problem = next_review_problem(self.last_reviewed, self.next_review_due)
+        if problem:
+            errors["next_review_due"] = problem
+        unknown = citation_markers.unknown_keys(
+            list(self.citable_body().raw_data), self.reference_keys()
+        )
+        if unknown:
+            errors["body"] = (
+                "These reference markers name no reference on this page: "
+                + ", ".join(citation_markers.marker(key) for key in unknown)
+                + ". Add a reference with that key under References, or correct the marker."
+            )
         if errors:
             raise ValidationError(errors)
+
+    def citable_body(self):
+        """The StreamField whose reference markers cite this page's references."""
+        return self.body
+
+    def reference_keys(self) -> list[str]:
+        return [ref.value.get("key") for ref in self.references if ref.value.get("key")]
+
+    @cached_property
+    def citations(self) -> citation_markers.Citations:
+        """References numbered by first citation in the body (see content.core.citations)."""
+        return citation_markers.Citations(self.references, list(self.citable_body().raw_data))
 
     def publication_problems(self, action="publish") -> dict[str, str]:
         return publication_problems(
@@ -390,7 +453,7 @@ class ClinicalReviewMixin(models.Model):
 def _stream_text(value) -> str:
     """All text in a block value, without rendering it (no database lookups)."""
     if isinstance(value, str):
-        return strip_tags(value)
+        return citation_markers.MARKER_RE.sub("", strip_tags(value))
     if isinstance(value, dict):
         return " ".join(_stream_text(v) for v in value.values())
     if isinstance(value, list | tuple):

@@ -14,7 +14,12 @@ class EditorChecksPanel(Panel):
 
         def get_context_data(self, parent_context=None):
             from .editor_checks import page_checks
-            from .review import approval_blocker, latest_changes_request, review_hold
+            from .review import (
+                approval_blocker,
+                is_own_submission,
+                latest_changes_request,
+                review_hold,
+            )
 
             context = super().get_context_data(parent_context)
             checks = page_checks(self.instance) if self.instance else []
@@ -23,9 +28,7 @@ class EditorChecksPanel(Panel):
             context["is_new"] = not getattr(self.instance, "pk", None)
             state = None if context["is_new"] else self.instance.current_workflow_state
             user = getattr(self.request, "user", None)
-            context["own_submission"] = bool(
-                state and user is not None and state.requested_by_id == user.pk
-            )
+            context["own_submission"] = is_own_submission(state, user)
             context["approval_blocker"] = approval_blocker(self.instance, state, user)
             context["changes_request"] = latest_changes_request(state)
             context["review_hold"] = review_hold(self.instance, state, user)

@@ -22,6 +22,24 @@ def one_year_after(day: datetime.date) -> datetime.date:
         return day.replace(year=day.year + 1, day=28)
 
 
+def next_review_in_range(last_reviewed: datetime.date, next_review_due: datetime.date) -> bool:
+    """The review-date rule: the next review is after the last one and within 12 months of it
+    (the page model's clean, the approval form and the approval itself all ask this)."""
+    return last_reviewed < next_review_due <= one_year_after(last_reviewed)
+
+
+def next_review_problem(last_reviewed, next_review_due) -> str | None:
+    """Why these review dates break the rule, for the page model's clean; None when they are
+    fine or one of them is not set."""
+    if not (last_reviewed and next_review_due) or next_review_in_range(
+        last_reviewed, next_review_due
+    ):
+        return None
+    if next_review_due <= last_reviewed:
+        return "The next review must be after the last review."
+    return "The next review must be within 12 months of the last review."
+
+
 NOT_YET_REVIEWED = (
     "This page has not been clinically reviewed yet. Send it for clinical review: a reviewer's "
     "approval records them, sets the review dates and publishes it."
@@ -52,6 +70,17 @@ def publication_problems(
             f"This page has {len(refs)}, {primary} primary."
         )
     return problems
+
+
+OWN_SUBMISSION_MESSAGE = (
+    "You sent this page for review, so another clinical reviewer must approve it."
+)
+
+
+def is_own_submission(workflow_state, user) -> bool:
+    """Whether ``user`` sent the page in this workflow for review (nobody approves their own
+    submission: the editor form, the checks panel and the review task all ask this)."""
+    return bool(workflow_state and user is not None and workflow_state.requested_by_id == user.pk)
 
 
 def approval_blocker(page, workflow_state, user) -> str | None:

@@ -4,6 +4,10 @@ Wagtail's own handler fetches linked pages as their specific types (two queries 
 up the active locale once per link (``page.localized``). A link only needs the page's URL, so this
 handler fetches the base pages in one query, remembers locales per language code, and fetches
 translations only when the reader's language differs from the page's.
+
+Kept because tests/core/test_query_budget.py (home, FAQ) and tests/performance/
+test_images_and_queries.py fail with Wagtail's own handler (checked in issue 21). It uses
+PageLinkHandler's public ``get_many`` / ``expand_db_attributes_many``.
 """
 
 from functools import lru_cache

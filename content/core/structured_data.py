@@ -113,7 +113,7 @@ def breadcrumb_ancestors(page) -> list:
 
     Shared by the visible breadcrumbs (site_tags.breadcrumbs) and the BreadcrumbList.
     """
-    from content.performance import fragments
+    from content.core import fragments
 
     cached = getattr(page, "_breadcrumb_ancestors", None)
     if cached is None:
@@ -219,9 +219,8 @@ def page_structured_data(page, request, page_type: str = "WebPage") -> list[dict
     return nodes
 
 
-def citation(ref) -> dict:
-    """A reference block as a CreativeWork (the references list shows the same fields)."""
-    value = ref.value
+def citation(value) -> dict:
+    """A reference block's value as a CreativeWork (the references list shows the same fields)."""
     node = {
         "@type": "ScholarlyArticle" if value.get("kind") == "paper" else "CreativeWork",
         "name": value.get("title"),
@@ -255,7 +254,8 @@ def medical_web_page(page, request) -> list[dict]:
         node["datePublished"] = page.first_published_at.isoformat()
     if page.last_published_at:
         node["dateModified"] = page.last_published_at.isoformat()
-    citations = [citation(ref) for ref in page.references]
+    # In the order the page numbers them (first citation in the text first).
+    citations = [citation(ref.value) for ref in page.citations.references]
     if citations:
         node["citation"] = citations
     return nodes
@@ -264,44 +264,21 @@ def medical_web_page(page, request) -> list[dict]:
 # Practice locations (the provider directory's ProviderPage) ------------------------------------
 
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_DAY_RE = "|".join(DAYS)
-_TIME_RE = r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)"
-_HOURS_RE = re.compile(
-    rf"^\s*(?P<first>{_DAY_RE})(?:\s+(?:to|-|–)\s+(?P<last>{_DAY_RE}))?\s*[,:]?\s*"
-    rf"(?P<opens>{_TIME_RE})\s*(?:to|-|–)\s*(?P<closes>{_TIME_RE})",
-    re.IGNORECASE,
-)
 
 
-def _to_24h(text: str) -> str:
-    hour, minute, half = re.fullmatch(_TIME_RE, text.strip(), re.IGNORECASE).groups()
-    hour = int(hour) % 12 + (12 if half.lower() == "pm" else 0)
-    return f"{hour:02d}:{minute or '00'}"
-
-
-def opening_hours_specification(text: str) -> list[dict]:
-    """Opening hours written as 'Monday to Friday, 9am to 5pm; Saturday, 9am to 1pm'.
-
-    One entry per line or ';'-separated part; parts that do not follow the pattern are left out
-    rather than guessed.
-    """
-    specs = []
-    for part in re.split(r"[;\n]", text or ""):
-        match = _HOURS_RE.match(part)
-        if not match:
-            continue
-        first = DAYS.index(match["first"].title())
-        last = DAYS.index(match["last"].title()) if match["last"] else first
-        days = DAYS[first : last + 1] if first <= last else DAYS[first:] + DAYS[: last + 1]
-        specs.append(
-            {
-                "@type": "OpeningHoursSpecification",
-                "dayOfWeek": [f"{SCHEMA}/{day}" for day in days],
-                "opens": _to_24h(match["opens"]),
-                "closes": _to_24h(match["closes"]),
-            }
-        )
-    return specs
+def opening_hours_specification(spans) -> list[dict]:
+    """OpeningHoursSpecification entries from structured hours: each span has ``days``
+    (1 = Monday ... 7 = Sunday) and ``opens``/``closes`` times (duck-typed, e.g.
+    providers.hours.Span)."""
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": [f"{SCHEMA}/{DAYS[day - 1]}" for day in span.days],
+            "opens": span.opens.strftime("%H:%M"),
+            "closes": span.closes.strftime("%H:%M"),
+        }
+        for span in spans
+    ]
 
 
 PHYSICIAN_CREDENTIALS = re.compile(r"\b(MD|DO)\b")
@@ -342,7 +319,7 @@ def practice_location(page, request) -> dict:
             "latitude": page.latitude,
             "longitude": page.longitude,
         }
-    hours = opening_hours_specification(getattr(page, "hours", ""))
+    hours = opening_hours_specification(getattr(page, "opening_hours_spans", ()))
     if hours:
         node["openingHoursSpecification"] = hours
     services = [{"@type": "MedicalTherapy", "name": t.name} for t in page.treatments.all()]

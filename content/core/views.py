@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
+from wagtail.models import get_page_models
 
 HEALTH_CACHE_KEY = "kapsite:healthz"
 
@@ -50,20 +51,18 @@ def healthz(request):
     return JsonResponse({"status": status, "database": "up", "cache": cache_state})
 
 
-# Routable sub-page of the booking page that shows the request confirmation (see the booking app).
-BOOKING_CONFIRMATION_SUBPATH = "thanks/"
-
-
 def robots_disallowed_paths(request) -> list[str]:
-    """Paths crawlers must not fetch: the admin, search results, the booking confirmation."""
-    from .models import ClinicSettings
-
+    """Paths crawlers must not fetch: the admin, search results, and the sub-paths a page type
+    lists in ``robots_disallow_subpaths`` (the booking page's confirmation step)."""
     paths = ["/admin/", "/django-admin/", "/documents/", "/search/"]
-    booking_page = ClinicSettings.for_request(request).booking_page
-    if booking_page is not None:
-        booking_url = booking_page.get_url(request)
-        if booking_url and booking_url.startswith("/"):
-            paths.append(booking_url + BOOKING_CONFIRMATION_SUBPATH)
+    for model in get_page_models():
+        subpaths = getattr(model, "robots_disallow_subpaths", ())
+        if not subpaths:
+            continue
+        for page in model.objects.live():
+            url = page.get_url(request)
+            if url and url.startswith("/"):
+                paths += [url + subpath for subpath in subpaths]
     return paths
 
 

@@ -11,7 +11,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 from wagtail.forms import TaskStateCommentForm
 
-from content.core.review import one_year_after
+from content.core.review import next_review_in_range
 
 
 class ApprovalForm(TaskStateCommentForm):
@@ -32,7 +32,7 @@ class ApprovalForm(TaskStateCommentForm):
     def clean_next_review_due(self):
         value = self.cleaned_data.get("next_review_due")
         today = timezone.localdate()
-        if value and not today < value <= one_year_after(today):
+        if value and not next_review_in_range(today, value):
             raise forms.ValidationError(
                 "Choose a date after today and within 12 months, or leave it empty."
             )
@@ -64,6 +64,6 @@ def chosen_next_review(value):
     if isinstance(value, str):
         value = parse_date(value) if value else None
     today = timezone.localdate()
-    if value is None or not today < value <= one_year_after(today):
+    if value is None or not next_review_in_range(today, value):
         return None
     return value

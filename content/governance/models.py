@@ -12,9 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import AbstractGroupApprovalTask
 
-from content.core.forms import OWN_SUBMISSION_MESSAGE
 from content.core.models import ClinicalReviewMixin, Person
-from content.core.review import one_year_after
+from content.core.review import OWN_SUBMISSION_MESSAGE, is_own_submission, one_year_after
 
 from .approval import ApprovalForm, chosen_go_live, chosen_next_review
 
@@ -46,10 +45,6 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
             "the clinical reviewer with today's review date. Nobody approves their own submission."
         )
 
-    @staticmethod
-    def is_own_submission(task_state, user) -> bool:
-        return task_state.workflow_state.requested_by_id == user.pk
-
     def get_form_for_action(self, action):
         return ApprovalForm if action == "approve" else super().get_form_for_action(action)
 
@@ -74,7 +69,7 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         if "approve" not in [action[0] for action in actions]:
             return None
         state = getattr(obj, "current_workflow_state", None)
-        if state and state.requested_by_id == user.pk:
+        if is_own_submission(state, user):
             return OWN_SUBMISSION_MESSAGE
         if isinstance(obj.specific, ClinicalReviewMixin) and person_for_user(user) is None:
             return NO_PERSON_MESSAGE
@@ -83,7 +78,7 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            if self.is_own_submission(task_state, user):
+            if is_own_submission(task_state.workflow_state, user):
                 # The admin never offers this action (see get_actions); refuse it anyway.
                 raise PermissionDenied(OWN_SUBMISSION_MESSAGE)
             go_live = chosen_go_live(kwargs.pop("publish_at", None))

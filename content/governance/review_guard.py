@@ -169,17 +169,17 @@ class CancelReviewView(WagtailAdminTemplateMixin, FormView):
         )
         messages.success(
             self.request,
-            "The clinical review was cancelled and your reason was recorded. "
+            "The clinical review was canceled and your reason was recorded. "
             "You can now publish the page.",
         )
         return redirect("wagtailadmin_pages:edit", self.page.pk)
 
 
 class ReviewCancelledFormatter(LogFormatter):
-    label = "Clinical review cancelled"
+    label = "Clinical review canceled"
 
     def format_message(self, log_entry):
-        return f"Clinical review cancelled. Reason: {log_entry.data.get('reason', '')}"
+        return f"Clinical review canceled. Reason: {log_entry.data.get('reason', '')}"
 
 
 def register_log_actions(actions):

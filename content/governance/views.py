@@ -4,6 +4,7 @@ import django_filters
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -112,7 +113,7 @@ class ContentDueForReviewView(ReportView):
         )
         upcoming = next_review_after(timezone.localdate(), self.window)
         if upcoming:
-            message += f" The next review after that is due on {upcoming:%-d %B %Y}."
+            message += f" The next review after that is due on {date_format(upcoming)}."
         return message
 
     def decorate_paginated_queryset(self, object_list):

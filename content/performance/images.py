@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 
@@ -23,16 +22,3 @@ def generate_renditions(images=None) -> int:
         image.get_renditions(*specs)
         count += 1
     return count
-
-
-def image_from_file(path, title: str, alt_text: str = ""):
-    """The image with this title, created from ``path`` the first time."""
-    Image = get_image_model()
-    image = Image.objects.filter(title=title).first()
-    if image is None:
-        with open(path, "rb") as fh:
-            image = Image(title=title, file=ImageFile(fh, name=path.name))
-            if hasattr(image, "description"):
-                image.description = alt_text
-            image.save()
-    return image

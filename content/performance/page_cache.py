@@ -35,6 +35,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse, QueryDict
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -71,11 +72,11 @@ MARKETING_PARAMS = frozenset(
 
 
 def _cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "pages")]
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def _timeout() -> int:
-    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+    return settings.PAGE_CACHE_SECONDS
 
 
 def _token_timeout() -> int:
@@ -111,13 +112,20 @@ def _path_token_key(path: str) -> str:
     return "pagecache:path:" + hashlib.sha256(path.encode()).hexdigest()[:32]
 
 
-def request_is_cacheable(request) -> bool:
+def request_is_anonymous_and_public(request) -> bool:
+    """No cookie, no Authorization header, not the admin (or another skipped path)."""
     return (
-        getattr(settings, "PAGE_CACHE_ENABLED", True)
-        and request.method == "GET"
-        and not request.META.get("HTTP_COOKIE")
+        not request.META.get("HTTP_COOKIE")
         and not request.META.get("HTTP_AUTHORIZATION")
         and not request.path.startswith(SKIPPED_PREFIXES)
+    )
+
+
+def request_is_cacheable(request) -> bool:
+    return (
+        settings.PAGE_CACHE_ENABLED
+        and request.method == "GET"
+        and request_is_anonymous_and_public(request)
     )
 
 
@@ -128,7 +136,7 @@ def response_is_cacheable(request, response) -> bool:
         and not response.streaming
         and not response.cookies
         and not getattr(request, "is_preview", False)
-        and getattr(request, "_csp_nonce", None) is None
+        and not getattr(request, "csp_nonce", None)  # django-csp: true once the nonce was used
         and "nonce-" not in response.get("Content-Security-Policy", "")
         and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         and response.get("Content-Type", "").split(";")[0].strip() in CACHEABLE_TYPES
@@ -140,7 +148,11 @@ def _page_key(request) -> str:
     params = sorted(
         ((k, v) for k, values in request.GET.lists() for v in values), key=lambda kv: kv[0]
     )
-    raw = "|".join([request.get_host(), request.path, urlencode(params)])
+    # Pages are stored compressed when the client accepts gzip (content/performance/compression.py).
+    encoding = (
+        "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
+    )
+    raw = "|".join([request.get_host(), request.path, urlencode(params), encoding])
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -182,8 +194,8 @@ class PageCacheMiddleware:
         patch_cache_control(
             response,
             public=True,
-            max_age=getattr(settings, "PAGE_CACHE_BROWSER_SECONDS", 60),
-            s_maxage=getattr(settings, "PAGE_CACHE_SHARED_SECONDS", 300),
+            max_age=settings.PAGE_CACHE_BROWSER_SECONDS,
+            s_maxage=settings.PAGE_CACHE_SHARED_SECONDS,
         )
         headers = {k: v for k, v in response.items() if k.lower() not in {"date", HEADER.lower()}}
         try:

@@ -1,4 +1,13 @@
-"""Django's Redis cache backend that keeps the site up when Redis is down or hanging.
+"""The shared cache: django-redis, held by a small backend that keeps the site up when Redis is
+down or hanging.
+
+django-redis (``django_redis.cache.RedisCache``) talks to Redis: it reuses one redis-py client per
+server (Django's own backend builds a new client, and copies redis-py's table of response
+callbacks, on every call: about a quarter of a page-cache hit's time) and takes its socket
+timeouts from ``OPTIONS`` (``SOCKET_CONNECT_TIMEOUT``, ``SOCKET_TIMEOUT``: kapsite/settings/base.py).
+
+``RedisCache`` below is a cache backend of its own (Django's ``BaseCache``) that holds a
+django-redis cache and calls only its public cache methods. It adds what django-redis lacks:
 
 Failing open. A cache is an accelerator, so an unreachable Redis must make the site slower, never
 broken (Wagtail's site lookup, the page and fragment caches and the booking rate limit all call
@@ -9,21 +18,14 @@ the cache). When a call fails because Redis cannot be reached (refused, reset, t
 - counters (``add``, ``incr``, ``decr``, and reads of keys they made) are kept in this process's
   local memory instead, so rate limits keep counting, per process, until Redis is back,
 
-and a warning is logged once per outage (not once per call). The socket timeouts come from
-``OPTIONS`` (``socket_connect_timeout``, ``socket_timeout``: kapsite/settings/base.py).
+and a warning is logged once per outage (not once per call). (django-redis's
+``IGNORE_EXCEPTIONS`` would answer ``None`` to ``incr`` and wait for a timeout on every call.)
 
 Circuit breaker. After a failure, calls skip Redis for ``CIRCUIT_BREAKER_SECONDS`` (a top-level
 key of the cache's settings, default 15) instead of each waiting for a timeout: a page under a
 Redis outage costs one timeout per process, then renders uncached. When the cool-down ends one
 call tries Redis again; if it answers, every call goes back to Redis. The breaker is per Redis
 server and per process, shared by every alias that uses the server (default, pages, fragments).
-
-One redis-py client per connection pool. Django's ``RedisCacheClient.get_client`` builds a new
-``redis.Redis`` object for every cache call, and each one copies redis-py's table of ~170
-response callbacks. A page-cache hit makes two cache calls, so building clients took about a
-quarter of a hit's time (cProfile of 2,000 hits on production settings). redis-py clients are
-safe to share between threads (connections are taken from the pool per command), so the client
-is built once per pool and reused.
 """
 
 from __future__ import annotations
@@ -34,10 +36,10 @@ import threading
 import time
 from urllib.parse import urlsplit
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
-from django.core.cache.backends.redis import RedisCacheClient
+from django_redis.cache import RedisCache as DjangoRedisCache
+from django_redis.exceptions import ConnectionInterrupted
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -71,26 +73,13 @@ def public_location(server) -> str:
     return ",".join(shown)
 
 
-class ReusedClientRedisCacheClient(RedisCacheClient):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._clients = {}
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        client = self._clients.get(id(pool))
-        if client is None:
-            client = self._clients[id(pool)] = self._client(connection_pool=pool)
-        return client
-
-
-class RedisCache(DjangoRedisCache):
-    """Drop-in for ``django.core.cache.backends.redis.RedisCache`` (same LOCATION and OPTIONS),
-    failing open with a circuit breaker (module docstring)."""
+class RedisCache(BaseCache):
+    """A cache backend (same LOCATION and OPTIONS as django-redis's) failing open with a circuit
+    breaker (module docstring)."""
 
     def __init__(self, server, params):
-        super().__init__(server, params)
-        self._class = ReusedClientRedisCacheClient
+        super().__init__(params)
+        self.redis = DjangoRedisCache(server, params)
         self.breaker_name = "redis:" + (server if isinstance(server, str) else ",".join(server))
         self.location = public_location(server)
         self.breaker_seconds = float(
@@ -107,6 +96,11 @@ class RedisCache(DjangoRedisCache):
                 "OPTIONS": {"MAX_ENTRIES": FALLBACK_MAX_ENTRIES},
             },
         )
+
+    @property
+    def client(self):
+        """django-redis's client, so ``django_redis.get_redis_connection(alias)`` works."""
+        return self.redis.client
 
     # -- the guard --------------------------------------------------------------------------
     def is_reachable(self) -> bool:
@@ -130,7 +124,7 @@ class RedisCache(DjangoRedisCache):
                     self.breaker_seconds,
                 )
             return fallback()
-        except RedisError as exc:
+        except (RedisError, ConnectionInterrupted) as exc:
             self.log_error(operation, exc)
             return fallback()
         if circuit.record_success():
@@ -174,77 +168,83 @@ class RedisCache(DjangoRedisCache):
     def get(self, key, default=None, version=None):
         return self.guarded(
             "get",
-            lambda: super(RedisCache, self).get(key, default, version),
+            lambda: self.redis.get(key, default, version),
             lambda: self.fallback.get(key, default, version),
         )
 
     def get_many(self, keys, version=None):
         return self.guarded(
             "get_many",
-            lambda: super(RedisCache, self).get_many(keys, version),
+            lambda: self.redis.get_many(keys, version),
             lambda: self.fallback.get_many(keys, version),
         )
 
     def has_key(self, key, version=None):
         return self.guarded(
             "has_key",
-            lambda: super(RedisCache, self).has_key(key, version),
+            lambda: self.redis.has_key(key, version),
             lambda: self.fallback.has_key(key, version),
         )
 
     # -- writes: skipped ----------------------------------------------------------------------
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        return self.guarded(
+        self.guarded(
             "set",
-            lambda: super(RedisCache, self).set(key, value, timeout, version),
+            lambda: self.redis.set(key, value, timeout, version),
             lambda: None,
         )
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self.guarded(
             "set_many",
-            lambda: super(RedisCache, self).set_many(data, timeout, version),
+            lambda: self.redis.set_many(data, timeout, version) or [],
             lambda: list(data),  # Django's contract: the keys that were not stored
         )
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
         return self.guarded(
             "touch",
-            lambda: super(RedisCache, self).touch(key, timeout, version),
+            lambda: self.redis.touch(key, timeout, version),
             lambda: self.fallback.touch(key, timeout, version),
         )
 
     def delete(self, key, version=None):
         return self.guarded(
             "delete",
-            lambda: super(RedisCache, self).delete(key, version),
+            lambda: self.redis.delete(key, version),
             lambda: self.fallback.delete(key, version),
         )
 
     def delete_many(self, keys, version=None):
         return self.guarded(
             "delete_many",
-            lambda: super(RedisCache, self).delete_many(keys, version),
+            lambda: self.redis.delete_many(keys, version),
             lambda: self.fallback.delete_many(keys, version),
         )
 
     def clear(self):
-        return self.guarded("clear", lambda: super(RedisCache, self).clear(), lambda: False)
+        return self.guarded("clear", self.redis.clear, lambda: False)
+
+    def close(self, **kwargs):
+        self.redis.close(**kwargs)
 
     # -- counters: per process while Redis is away -------------------------------------------
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self.guarded(
             "add",
-            lambda: super(RedisCache, self).add(key, value, timeout, version),
+            lambda: self.redis.add(key, value, timeout, version),
             self.counting_locally(lambda: self.fallback.add(key, value, timeout, version)),
         )
 
     def incr(self, key, delta=1, version=None):
         return self.guarded(
             "incr",
-            lambda: super(RedisCache, self).incr(key, delta, version),
+            lambda: self.redis.incr(key, delta, version),
             self.counting_locally(lambda: self.local_incr(key, delta, version)),
         )
+
+    def decr(self, key, delta=1, version=None):
+        return self.incr(key, -delta, version)
 
     def local_incr(self, key, delta, version):
         """A counter Redis held before the outage starts again from zero in this process."""

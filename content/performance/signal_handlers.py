@@ -29,7 +29,9 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from . import fragments, page_cache, tasks
+from content.core import fragments
+
+from . import page_cache, tasks
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +49,7 @@ def _schedule(paths=(), *, everything=False) -> None:
             page_cache.purge_all()  # the site token is part of every cached page's key
         else:
             page_cache.purge_paths(paths)
-        if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        if settings.WAGTAILFRONTENDCACHE:
             try:
                 tasks.purge_cdn.enqueue(sorted(paths), everything)
             except Exception:

@@ -15,13 +15,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from . import geo, hours
 from .models import (
     Clinician,
     Condition,
     InsuranceOption,
     Language,
+    OpeningHours,
     ProviderDirectoryPage,
     ProviderPage,
+    TelehealthState,
     Treatment,
 )
 
@@ -34,11 +37,12 @@ PROVIDER_COLUMNS = {
     "city": "required when in_person is yes.",
     "state": "two-letter state code; required when in_person is yes.",
     "postal_code": "5-digit ZIP code; required when in_person is yes.",
-    "latitude": "decimal degrees; leave latitude and longitude blank to use the ZIP code's centre.",
+    "latitude": "decimal degrees; leave latitude and longitude blank to use the ZIP code's center.",
     "longitude": "decimal degrees.",
     "phone": "required.",
     "website": "full URL starting with https://.",
-    "hours": "opening hours as text.",
+    "hours": "opening hours, e.g. 'Monday to Friday, 9am to 5pm; Saturday, 9am to 1pm'.",
+    "hours_note": "shown under the hours, e.g. 'Pacific time'.",
     "accessibility_notes": "step-free access, parking, interpreters and so on.",
     "in_person": "yes or no.",
     "telehealth": "yes or no.",
@@ -64,7 +68,7 @@ CLINICIAN_COLUMNS = {
     "licence_type": "required, e.g. 'Physician and surgeon'.",
     "licence_number": "required.",
     "licence_state": "two-letter state code.",
-    "licence_verified_on": "required; date the licence was last checked, YYYY-MM-DD.",
+    "licence_verified_on": "required; date the license was last checked, YYYY-MM-DD.",
 }
 CLINICIAN_REQUIRED = tuple(k for k in CLINICIAN_COLUMNS if k != "licence_state")
 MODEL_FIELD_TO_COLUMN = {"title": "name"}
@@ -160,6 +164,7 @@ class ProviderRowForm(forms.Form):
     phone = forms.CharField(max_length=30)
     website = forms.URLField(required=False, max_length=200, assume_scheme="https")
     hours = forms.CharField(max_length=600, required=False)
+    hours_note = forms.CharField(max_length=200, required=False)
     accessibility_notes = forms.CharField(max_length=1000, required=False)
     in_person = YesNoField(default=True)
     telehealth = YesNoField(default=False)
@@ -173,8 +178,25 @@ class ProviderRowForm(forms.Form):
         for column, model in TAXONOMY_COLUMNS.items():
             self.fields[column] = SlugListField(terms[model])
 
+    # Stored as rows, not as fields of the page.
+    ROW_FIELDS = ("hours", "telehealth_states")
+
     def clean_state(self):
         return self.cleaned_data["state"].strip().upper()
+
+    def clean_hours(self):
+        try:
+            return hours.parse(self.cleaned_data["hours"])
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from exc
+
+    def clean_telehealth_states(self):
+        states, unknown = geo.normalise_states(self.cleaned_data["telehealth_states"])
+        if unknown:
+            raise ValidationError(
+                f"Not a US state code: {', '.join(unknown)}. Use two letters, e.g. CA."
+            )
+        return [code for code in states.split(",") if code]
 
 
 class ClinicianRowForm(forms.Form):
@@ -298,12 +320,19 @@ class ProviderImporter:
             page = page or ProviderPage(slug=data["slug"])
             page.title = data["name"]
             for name in ProviderRowForm.base_fields:
-                if name not in ("slug", "name"):
+                if name not in ("slug", "name", *ProviderRowForm.ROW_FIELDS):
                     setattr(page, name, data[name])
             for column in TAXONOMY_COLUMNS:
                 setattr(page, column, data[column])
+            page.opening_hours = [
+                OpeningHours(day=day, opens=opens, closes=closes, sort_order=n)
+                for n, (day, opens, closes) in enumerate(data["hours"])
+            ]
+            page.telehealth_states = [
+                TelehealthState(state=code) for code in data["telehealth_states"]
+            ]
             try:
-                page.clean_listing()
+                page.clean_listing(states=data["telehealth_states"])
             except ValidationError as exc:
                 errors += RowError.all_from(label, number, exc.message_dict, MODEL_FIELD_TO_COLUMN)
                 continue

@@ -8,6 +8,11 @@ from . import geo
 
 RADIUS_CHOICES = [(10, "10 miles"), (25, "25 miles"), (50, "50 miles"), (100, "100 miles")]
 DEFAULT_RADIUS = 25
+SORT_CHOICES = [
+    ("distance", "Nearest first"),
+    ("name", "Name (A to Z)"),
+    ("accepting", "Accepting new patients first"),
+]
 VISIT_CHOICES = [
     ("", "In person or telehealth"),
     ("in_person", "In person"),
@@ -47,16 +52,24 @@ class DirectoryFilterForm(forms.Form):
             "invalid_choice": "Choose 10, 25, 50 or 100 miles. We searched within 25 miles."
         },
     )
-    treatment = forms.ChoiceField(label="Treatment", required=False)
-    condition = forms.ChoiceField(label="Condition", required=False)
-    insurance = forms.ChoiceField(label="Insurance or payment", required=False)
+    treatment = forms.MultipleChoiceField(
+        label="Treatment", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    condition = forms.MultipleChoiceField(
+        label="Condition", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    insurance = forms.MultipleChoiceField(
+        label="Insurance or payment", required=False, widget=forms.CheckboxSelectMultiple
+    )
     visit = forms.ChoiceField(
         label="How you want to be seen",
         choices=VISIT_CHOICES,
         required=False,
         error_messages={"invalid_choice": "Choose in person, telehealth, or either."},
     )
-    language = forms.ChoiceField(label="Language", required=False)
+    language = forms.MultipleChoiceField(
+        label="Language", required=False, widget=forms.CheckboxSelectMultiple
+    )
     accepting = forms.ChoiceField(
         label="Only show providers accepting new patients",
         choices=[("yes", "yes")],
@@ -64,14 +77,19 @@ class DirectoryFilterForm(forms.Form):
         widget=YesCheckbox,
         error_messages={"invalid_choice": "This box can only be ticked or left empty."},
     )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        choices=SORT_CHOICES,
+        required=False,
+        error_messages={
+            "invalid_choice": "Choose nearest first, name, or accepting new patients first."
+        },
+    )
 
     TAXONOMY_FIELDS = ("treatment", "condition", "insurance", "language")
-    EMPTY_LABELS = {
-        "treatment": "Any treatment",
-        "condition": "Any condition",
-        "insurance": "Any insurance or payment",
-        "language": "Any language",
-    }
+    # Errors that only make us fall back to a default (said in the message); any other error
+    # means we cannot run the search the person asked for, so no list is shown.
+    FALLBACK_FIELDS = ("radius", "sort")
 
     def __init__(self, data, *, terms: dict[str, list]):
         """``terms`` maps each taxonomy field to its terms (already loaded, one query each)."""
@@ -79,11 +97,9 @@ class DirectoryFilterForm(forms.Form):
         self.terms = {name: {t.slug: t for t in items} for name, items in terms.items()}
         for name in self.TAXONOMY_FIELDS:
             field = self.fields[name]
-            field.choices = [("", self.EMPTY_LABELS[name])] + [
-                (t.slug, t.name) for t in terms[name]
-            ]
+            field.choices = [(t.slug, t.name) for t in terms[name]]
             field.error_messages["invalid_choice"] = (
-                f"We do not list that {field.label.lower()}. Choose one from the list."
+                f"We do not list that {field.label.lower()}. Choose from the list."
             )
 
     def clean_location(self):
@@ -93,13 +109,19 @@ class DirectoryFilterForm(forms.Form):
             return ""
         try:
             self.place = geo.resolve_place(text)
+        except geo.PlaceAmbiguous as exc:
+            self.place_choices = exc.places[: self.MAX_PLACE_CHOICES]
+            raise forms.ValidationError(str(exc)) from exc
         except geo.PlaceNotFound as exc:
             self.place = None
             raise forms.ValidationError(str(exc)) from exc
         return text
 
+    MAX_PLACE_CHOICES = 30
+
     def full_clean(self):
         self.place = None
+        self.place_choices: list[geo.Place] = []
         super().full_clean()
         for name, field in self.fields.items():
             if name in self.errors:
@@ -109,7 +131,13 @@ class DirectoryFilterForm(forms.Form):
                     described.append(f"id_{name}_helptext")
                 field.widget.attrs["aria-describedby"] = " ".join(described)
 
-    def term(self, name):
-        """The chosen term object for a taxonomy field, or None."""
-        slug = self.cleaned_data.get(name) if hasattr(self, "cleaned_data") else None
-        return self.terms[name].get(slug) if slug else None
+    @property
+    def blocks_results(self) -> bool:
+        """True when part of the search cannot be understood: we show no list rather than a
+        list that ignores what the person asked for."""
+        return any(name not in self.FALLBACK_FIELDS for name in self.errors)
+
+    def chosen_terms(self, name) -> list:
+        """The chosen term objects for a taxonomy field, in the field's order."""
+        slugs = set(getattr(self, "cleaned_data", {}).get(name) or ())
+        return [term for slug, term in self.terms[name].items() if slug in slugs]

@@ -28,10 +28,20 @@ US_STATES = {
 STATE_BY_NAME = {name.lower(): code for code, name in US_STATES.items()}
 
 ZIP_RE = re.compile(r"^\d{5}(?:-\d{4})?$")
+# Digits, spaces and dashes only: meant as a ZIP code, but not 5 digits.
+NUMBER_LIKE_RE = re.compile(r"^[\d\s-]+$")
 
 
 class PlaceNotFound(ValueError):
     """The text could not be matched to one US ZIP code or city; the message says why."""
+
+
+class PlaceAmbiguous(PlaceNotFound):
+    """Several places share the name; ``places`` lists them, larger places first."""
+
+    def __init__(self, message: str, places: list[Place]):
+        super().__init__(message)
+        self.places = places
 
 
 @dataclass(frozen=True)
@@ -62,8 +72,10 @@ def lookup_zip(code: str) -> Place | None:
 
 
 @cache
-def _city_index() -> dict[tuple[str, str], tuple[str, float, float]]:
-    """(city in lower case, state) -> (city name, centroid latitude, centroid longitude)."""
+def _city_index() -> dict[tuple[str, str], tuple[str, float, float, int]]:
+    """(city in lower case, state) -> (city name, centroid latitude, centroid longitude,
+    number of street ZIP codes). The dataset has no population; the number of ZIP codes a
+    place has is a fair stand-in for its size, so larger places are offered first."""
     sums: dict[tuple[str, str], list] = {}
     for item in zipcodes.list_all():
         if not (item.get("lat") and item.get("long")) or item.get("zip_code_type") == "PO BOX":
@@ -73,20 +85,20 @@ def _city_index() -> dict[tuple[str, str], tuple[str, float, float]]:
         entry[1] += float(item["lat"])
         entry[2] += float(item["long"])
         entry[3] += 1
-    return {key: (name, lat / n, lng / n) for key, (name, lat, lng, n) in sums.items()}
+    return {key: (name, lat / n, lng / n, n) for key, (name, lat, lng, n) in sums.items()}
 
 
 def lookup_city(city: str, state: str = "") -> list[Place]:
+    """Places with this name (in this state, if given), larger places first."""
     index = _city_index()
     city_key = " ".join(city.lower().split())
     states = [state] if state else [code for name, code in index if name == city_key]
-    places = []
-    for code in sorted(states):
-        found = index.get((city_key, code))
-        if found:
-            name, lat, lng = found
-            places.append(Place(label=f"{name}, {code}", state=code, latitude=lat, longitude=lng))
-    return places
+    found = [(index[(city_key, code)], code) for code in states if (city_key, code) in index]
+    found.sort(key=lambda item: (-item[0][3], item[1]))
+    return [
+        Place(label=f"{name}, {code}", state=code, latitude=lat, longitude=lng)
+        for (name, lat, lng, _), code in found
+    ]
 
 
 def resolve_place(text: str) -> Place:
@@ -94,27 +106,34 @@ def resolve_place(text: str) -> Place:
     text = " ".join(text.split())
     if not text:
         raise PlaceNotFound("Enter a ZIP code or a city.")
-    if text[:5].isdigit():
+    if ZIP_RE.match(text):
         place = lookup_zip(text)
         if place is None:
             raise PlaceNotFound(
-                f"We could not find the ZIP code “{text}”. Check it has 5 digits, "
+                f"We could not find ZIP code {text}. Check the number, "
                 "or enter a city and state instead."
             )
         return place
+    if NUMBER_LIKE_RE.match(text):
+        digits = sum(ch.isdigit() for ch in text)
+        raise PlaceNotFound(
+            f"A ZIP code has 5 digits; “{text}” has {digits}. Check the number, "
+            "or enter a city and state instead."
+        )
     city, state = _split_city_state(text)
     places = lookup_city(city, state)
     if not places:
         where = f"{city}, {state}" if state else city
         raise PlaceNotFound(
-            f"We could not find “{where}”. Check the spelling, add the state "
+            f"We could not find a place called “{where}”. Check the spelling, add the state "
             "(for example “Oakland, CA”), or enter a ZIP code."
         )
     if len(places) > 1:
-        examples = ", ".join(p.label for p in places[:3])
-        raise PlaceNotFound(
-            f"More than one place is called “{city}” ({examples}). Add the state, "
-            f"for example “{places[0].label}”."
+        raise PlaceAmbiguous(
+            f"More than one place is called “{places[0].label.rsplit(',', 1)[0]}”. "
+            "Choose the one you mean from the list of places, or add the state, for example "
+            f"“{places[0].label}”.",
+            places,
         )
     return places[0]
 

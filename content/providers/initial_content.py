@@ -21,7 +21,7 @@ TAXONOMY_MODELS = {
 
 DIRECTORY = {
     "title": "Find a provider",
-    "summary": "Search for ketamine-assisted therapy providers near you or by telehealth.",
+    "summary": "Find KAP providers near you, or ones who see you by video.",
     "intro": (
         "Search by ZIP code or city, the kind of care you want, your insurance and your language. "
         "The listings below are sample data for this demo site."

@@ -14,8 +14,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from content.core.models import BasePage
+from content.core.phone import tel_href
 
 from . import geo
+from .admin_forms import ProviderPageForm
 from .choices import CityGroupedChoiceIterator
 from .forms import DirectoryFilterForm
 
@@ -145,7 +147,11 @@ class ProviderPage(BasePage):
     longitude = models.FloatField(null=True, blank=True)
     phone = models.CharField(max_length=30)
     website = models.URLField(blank=True)
-    hours = models.TextField(blank=True, max_length=600, help_text="One line per day or range.")
+    hours_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Shown under the opening hours, e.g. 'Pacific time' or 'Evenings by appointment'.",
+    )
     accessibility_notes = models.TextField(blank=True, max_length=1000)
 
     treatments = ParentalManyToManyField(Treatment, blank=True, related_name="providers")
@@ -161,11 +167,6 @@ class ProviderPage(BasePage):
 
     in_person = models.BooleanField("sees patients in person", default=True)
     telehealth = models.BooleanField("offers telehealth", default=False)
-    telehealth_states = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="Two-letter codes of the states where telehealth is offered, e.g. 'CA, OR'.",
-    )
     accepting_new_patients = models.BooleanField(default=True)
     takes_requests_here = models.BooleanField(
         "takes appointment requests through this website",
@@ -180,12 +181,17 @@ class ProviderPage(BasePage):
     )
 
     objects = ProviderPageManager()
+    base_form_class = ProviderPageForm
+    # A result link carries the search it came from, for the "Back to results" link.
+    cache_query_params = ("search",)
     # How a form lists practices (grouped by city): see choices.py.
     choice_iterator = CityGroupedChoiceIterator
 
     parent_page_types = ["providers.ProviderDirectoryPage"]
     subpage_types = []
     route_prefetch_related = (
+        "opening_hours",
+        "telehealth_states",
         "treatments",
         "treatments_not_offered",
         "conditions",
@@ -209,16 +215,22 @@ class ProviderPage(BasePage):
             [
                 FieldPanel("phone"),
                 FieldPanel("website"),
-                FieldPanel("hours"),
                 FieldPanel("accessibility_notes"),
             ],
             heading="Contact and access",
         ),
         MultiFieldPanel(
             [
+                InlinePanel("opening_hours", label="Day"),
+                FieldPanel("hours_note"),
+            ],
+            heading="Opening hours",
+        ),
+        MultiFieldPanel(
+            [
                 FieldPanel("in_person"),
                 FieldPanel("telehealth"),
-                FieldPanel("telehealth_states"),
+                InlinePanel("telehealth_states", label="State", heading="Telehealth states"),
                 FieldPanel("accepting_new_patients"),
                 FieldPanel("takes_requests_here"),
             ],
@@ -249,18 +261,29 @@ class ProviderPage(BasePage):
 
     def clean(self):
         super().clean()
-        self.clean_listing()
+        # In the admin the states come from the inline rows, checked by ProviderPageForm.
+        self.clean_listing(states=None)
 
-    def clean_listing(self):
-        """Rules for a listing that do not depend on the page tree (also used by the CSV import)."""
+    @staticmethod
+    def telehealth_states_error(telehealth: bool, states: list[str]) -> str:
+        """The one rule for telehealth states (the admin form and the CSV import use it)."""
+        if telehealth and not states:
+            return "List the states where telehealth is offered."
+        if len(states) != len(set(states)):
+            return "Each state once, please."
+        return ""
+
+    def clean_listing(self, states: list[str] | None):
+        """Rules for a listing that do not depend on the page tree (also used by the CSV import).
+
+        ``states`` are the telehealth state codes when they are known here (the import);
+        None when a form checks them (the admin's inline rows)."""
         errors: dict[str, str] = {}
         self.postal_code = (self.postal_code or "").strip()
-        states, unknown = geo.normalise_states(self.telehealth_states)
-        if unknown:
-            errors["telehealth_states"] = (
-                f"Not a US state code: {', '.join(unknown)}. Use two letters, e.g. CA."
-            )
-        self.telehealth_states = states
+        if states is not None:
+            message = self.telehealth_states_error(self.telehealth, states)
+            if message:
+                errors["telehealth_states"] = message
         offered = {t.pk for t in self.treatments.all()}
         clash = [t.name for t in self.treatments_not_offered.all() if t.pk in offered]
         if clash:
@@ -269,8 +292,6 @@ class ProviderPage(BasePage):
             )
         if not self.in_person and not self.telehealth:
             errors["in_person"] = "Choose in person, telehealth, or both."
-        if self.telehealth and not states and "telehealth_states" not in errors:
-            errors["telehealth_states"] = "List the states where telehealth is offered."
         if self.postal_code and not geo.ZIP_RE.match(self.postal_code):
             errors["postal_code"] = "Enter a 5-digit ZIP code."
         if (self.latitude is None) != (self.longitude is None):
@@ -294,11 +315,18 @@ class ProviderPage(BasePage):
 
     @property
     def telehealth_state_list(self) -> list[str]:
-        return [s for s in self.telehealth_states.split(",") if s]
+        return sorted(row.state for row in self.telehealth_states.all())
 
     @property
     def telehealth_state_names(self) -> list[str]:
         return [geo.US_STATES.get(code, code) for code in self.telehealth_state_list]
+
+    @property
+    def opening_hours_spans(self) -> list:
+        """Opening hours grouped for display and JSON-LD: 'Monday to Friday', '9am to 5pm'."""
+        from .hours import spans
+
+        return spans(self.opening_hours.all())
 
     @property
     def has_address(self) -> bool:
@@ -318,8 +346,7 @@ class ProviderPage(BasePage):
 
     @property
     def phone_href(self) -> str:
-        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
-        return f"tel:{digits}"
+        return tel_href(self.phone)
 
     @property
     def can_request_here(self) -> bool:
@@ -349,9 +376,66 @@ class ProviderPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from .search import RETURN_PARAM, results_url
+
         context["booking_url"] = self.booking_url(request)
+        back = request.GET.get(RETURN_PARAM, "") if request is not None else ""
+        context["results_url"] = results_url(back) if back else ""
         context["clinician_list"] = list(self.clinicians.all())
         return context
+
+
+class OpeningHours(Orderable):
+    """When a practice is open on one day of the week (add a row per day)."""
+
+    class Day(models.IntegerChoices):
+        MONDAY = 1, "Monday"
+        TUESDAY = 2, "Tuesday"
+        WEDNESDAY = 3, "Wednesday"
+        THURSDAY = 4, "Thursday"
+        FRIDAY = 5, "Friday"
+        SATURDAY = 6, "Saturday"
+        SUNDAY = 7, "Sunday"
+
+    page = ParentalKey(ProviderPage, on_delete=models.CASCADE, related_name="opening_hours")
+    day = models.PositiveSmallIntegerField(choices=Day.choices)
+    opens = models.TimeField()
+    closes = models.TimeField(help_text="Use 00:00 for midnight.")
+
+    panels = [FieldRowPanel([FieldPanel("day"), FieldPanel("opens"), FieldPanel("closes")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "opening hours"
+        verbose_name_plural = "opening hours"
+
+    def __str__(self):
+        return f"{self.get_day_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.opens is not None and self.closes is not None and self.opens == self.closes:
+            raise ValidationError({"closes": "Closing time must differ from opening time."})
+
+
+class TelehealthState(models.Model):
+    """A state where a practice offers telehealth (its clinicians are licensed there)."""
+
+    page = ParentalKey(ProviderPage, on_delete=models.CASCADE, related_name="telehealth_states")
+    state = models.CharField(
+        max_length=2, choices=sorted(geo.US_STATES.items(), key=lambda kv: kv[1])
+    )
+
+    panels = [FieldPanel("state")]
+
+    class Meta:
+        ordering = ["state"]
+        verbose_name = "telehealth state"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "state"], name="unique_telehealth_state")
+        ]
+
+    def __str__(self):
+        return geo.US_STATES.get(self.state, self.state)
 
 
 class Clinician(Orderable):
@@ -366,13 +450,20 @@ class Clinician(Orderable):
     name = models.CharField(max_length=120)
     role = models.CharField(max_length=30, choices=Role.choices)
     credentials = models.CharField(max_length=120, help_text="e.g. 'MD, psychiatrist'.")
-    licence_type = models.CharField(max_length=80, help_text="e.g. 'Physician and surgeon'.")
-    licence_number = models.CharField(max_length=40)
+    # Field names keep their original spelling (stored columns, CSV import headers); what staff
+    # and patients read is US English.
+    licence_type = models.CharField(
+        "license type", max_length=80, help_text="e.g. 'Physician and surgeon'."
+    )
+    licence_number = models.CharField("license number", max_length=40)
     licence_state = models.CharField(
-        max_length=2, blank=True, choices=sorted(geo.US_STATES.items(), key=lambda kv: kv[1])
+        "license state",
+        max_length=2,
+        blank=True,
+        choices=sorted(geo.US_STATES.items(), key=lambda kv: kv[1]),
     )
     licence_verified_on = models.DateField(
-        "licence last verified", help_text="When staff last checked the licence with the board."
+        "license last verified", help_text="When staff last checked the license with the board."
     )
 
     panels = [

@@ -1,7 +1,7 @@
 """Security middleware: per-area CSP, method allow-list, admin session limits, no-store
 responses and a calm 503 when the database is unreachable.
 
-Order (see kapsite/settings/security.py): SecurityHeadersMiddleware and
+Order (the MIDDLEWARE list in kapsite/settings/base.py): SecurityHeadersMiddleware and
 KapsiteCSPMiddleware sit near the top; AdminSessionLimitsMiddleware after authentication;
 DatabaseUnavailableMiddleware last, so it sees exceptions raised by views.
 """
@@ -10,9 +10,7 @@ import logging
 import re
 import time
 
-from csp.constants import HEADER, HEADER_REPORT_ONLY
-from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
-from csp.utils import build_policy
+from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -27,7 +25,7 @@ logger = logging.getLogger("kapsite.security")
 
 # C0 control characters (tab, newline and carriage return allowed), DEL and the C1 range.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-ALLOWED_METHODS = frozenset({"GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE"})
+ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE")
 LAST_SEEN_KEY = "_kapsite_last_seen"
 
 
@@ -41,56 +39,10 @@ class KapsiteCSPMiddleware(CSPMiddleware):
     Public pages get settings.CONTENT_SECURITY_POLICY (strict). Paths under the admin get
     settings.KAPSITE_ADMIN_CSP_DIRECTIVES, because the Wagtail admin still needs inline
     scripts and styles. Page previews (Wagtail's dummy request, `request.is_preview`) get
-    settings.KAPSITE_PREVIEW_CSP_DIRECTIVES: the public policy, framed by the admin only. Views can still adjust either with django-csp's decorators.
+    settings.KAPSITE_PREVIEW_CSP_DIRECTIVES: the public policy, framed by the admin only. Views
+    can still adjust either with django-csp's decorators. Only ``get_policy_parts``, django-csp's
+    documented extension point, is overridden.
     """
-
-    # Policies built from the settings alone (no nonce, no view decorator), keyed by the settings
-    # dict they came from: building one costs about 0.25 ms, a third of a page-cache hit. Only
-    # settings dicts are keys, so this holds a handful of entries.
-    _built: dict = {}
-
-    def process_response(self, request, response):
-        """django-csp's process_response, with the common policies built once."""
-        if response.status_code in (500, 404) and settings.DEBUG:
-            return response
-        for report_only, header, setting in (
-            (False, HEADER, "CONTENT_SECURITY_POLICY"),
-            (True, HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY"),
-        ):
-            parts = self.get_policy_parts(request, response, report_only=report_only)
-            from_view = getattr(response, "_csp_config_ro" if report_only else "_csp_config", None)
-            policy = self._policy(parts, report_only, setting, from_view is not None)
-            exempt = getattr(response, "_csp_exempt_ro" if report_only else "_csp_exempt", False)
-            excluded = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()
-            if (
-                policy
-                and header not in response
-                and exempt is False
-                and not request.path_info.startswith(tuple(excluded))
-            ):
-                response[header] = policy
-        if getattr(request, "_csp_nonce", None) is None:
-            # As django-csp does: a nonce asked for after the header is written is an error.
-            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
-        return response
-
-    def _policy(self, parts, report_only, setting, view_config):
-        per_response = parts.update is not None or parts.replace is not None
-        if view_config or per_response or parts.nonce is not None:
-            return build_policy(
-                config=parts.config,
-                update=parts.update,
-                replace=parts.replace,
-                nonce=parts.nonce,
-                report_only=report_only,
-            )
-        source = parts.config if parts.config is not None else getattr(settings, setting, None)
-        key = (report_only, id(source))
-        built = self._built.get(key)
-        if built is None or built[0] is not source:
-            built = (source, build_policy(config=parts.config, report_only=report_only))
-            self._built[key] = built
-        return built[1]
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -109,7 +61,7 @@ class KapsiteCSPMiddleware(CSPMiddleware):
 
 class SecurityHeadersMiddleware:
     """Refuses TRACE and unknown methods with 405 (never a 5xx) and marks admin and
-    opt-in responses (for example the booking page) as `Cache-Control: no-store`."""
+    pages that ask for it (``cache_no_store = True``, e.g. the booking page) as `Cache-Control: no-store`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -122,7 +74,7 @@ class SecurityHeadersMiddleware:
             response = HttpResponse(
                 "Method not allowed.", status=405, content_type="text/plain; charset=utf-8"
             )
-            response["Allow"] = "GET, HEAD, POST, OPTIONS"
+            response["Allow"] = ", ".join(ALLOWED_METHODS)
             return response
         if not is_admin_path(request.path_info) and self.has_control_characters(request):
             from .views import control_characters_rejected
@@ -148,15 +100,11 @@ class SecurityHeadersMiddleware:
     def wants_no_store(request, response) -> bool:
         if is_admin_path(request.path_info):
             return True
-        if getattr(request, "kapsite_no_store", False) or getattr(response, "no_store", False):
-            return True
         context = getattr(response, "context_data", None) or {}
         page = context.get("page") if isinstance(context, dict) else None
         if page is None:
             return False
-        if getattr(page, "cache_no_store", False):
-            return True
-        return type(page).__name__ in settings.KAPSITE_NO_STORE_PAGE_TYPES
+        return getattr(page, "cache_no_store", False)
 
 
 class AdminSessionLimitsMiddleware:

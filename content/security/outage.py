@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from content.core.phone import tel_href
+
 logger = logging.getLogger("kapsite.security")
 
 PHONE_CACHE_KEY = "kapsite:clinic-phone"
@@ -40,10 +42,9 @@ def database_unavailable_response(request, exception=None) -> HttpResponse:
         request.path,
     )
     phone = clinic_phone()
-    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
     context = {
         "phone": phone,
-        "phone_href": f"tel:{digits}",
+        "phone_href": tel_href(phone),
         "was_submission": request.method == "POST",
     }
     response = HttpResponse(

@@ -88,22 +88,38 @@ INSTALLED_APPS = [
     "content.performance",
 ]
 
+# Read top to bottom: a request passes down the list, its response comes back up.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # 405 for unknown methods, 400 for a bad Host, no-store for the admin and pages that ask
+    # (content/security/middleware.py).
+    "content.security.middleware.SecurityHeadersMiddleware",
+    # django-csp: strict policy on public pages, the admin's own policy under /admin/.
+    "content.security.middleware.KapsiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous, cookie-free GETs (content/performance/page_cache.py).
     "content.performance.page_cache.PageCacheMiddleware",
+    # Gzip for public responses only (never forms or the admin: BREACH), inside the page cache
+    # so pages are stored compressed (content/performance/compression.py).
+    "content.performance.compression.PublicPageGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Two-factor authentication: required for the groups in TWO_FACTOR_REQUIRED_GROUPS.
+    # Two-factor authentication: django-otp marks verified sessions; ours requires a device for
+    # the groups in TWO_FACTOR_REQUIRED_GROUPS (content/governance/middleware.py).
+    "django_otp.middleware.OTPMiddleware",
     "content.governance.middleware.GroupTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions: 12 hours at most, 30 idle minutes in the admin.
+    "content.security.middleware.AdminSessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # django-axes last, as its documentation asks.
+    # django-axes near the end, as its documentation asks.
     "axes.middleware.AxesMiddleware",
+    # Last, so it sees exceptions raised by views: a calm 503 when the database is unreachable.
+    "content.security.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kapsite.urls"
@@ -142,7 +158,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("REDIS_URL"):
     CACHES = {
         "default": {
-            # Django's Redis backend, reusing one client per pool (content/performance/redis_cache.py).
+            # django-redis, held by a backend that fails open (content/performance/redis_cache.py).
             "BACKEND": "content.performance.redis_cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "kapsite",
@@ -150,8 +166,8 @@ if env("REDIS_URL"):
             # timeouts, calls failing open, and a circuit breaker that skips Redis for
             # REDIS_CIRCUIT_SECONDS after a failure (content/performance/redis_cache.py).
             "OPTIONS": {
-                "socket_connect_timeout": env("REDIS_TIMEOUT_SECONDS"),
-                "socket_timeout": env("REDIS_TIMEOUT_SECONDS"),
+                "SOCKET_CONNECT_TIMEOUT": env("REDIS_TIMEOUT_SECONDS"),
+                "SOCKET_TIMEOUT": env("REDIS_TIMEOUT_SECONDS"),
             },
             "CIRCUIT_BREAKER_SECONDS": env("REDIS_CIRCUIT_SECONDS"),
         }
@@ -165,7 +181,7 @@ CACHES["pages"] = {
     "KEY_PREFIX": "kapsite-pages",
     "TIMEOUT": env("PAGE_CACHE_SECONDS"),
 }
-# Fragments shared by many pages (nav, footer, breadcrumbs, settings): content/performance/fragments.py.
+# Fragments shared by many pages (nav, footer, breadcrumbs, settings): content/core/fragments.py.
 CACHES["fragments"] = {**CACHES["default"], "KEY_PREFIX": "kapsite-fragments"}
 if not env("REDIS_URL"):
     CACHES["pages"]["LOCATION"] = "kapsite-pages"
@@ -252,6 +268,8 @@ TWO_FACTOR_REQUIRED_GROUPS = ["Clinical reviewers", "Intake", "Administrators"]
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
 
 LANGUAGE_CODE = "en"
+# US English dates ("November 1, 2026") from kapsite/formats/en/formats.py; Spanish uses Django's.
+FORMAT_MODULE_PATH = ["kapsite.formats"]
 LANGUAGES = [("en", "English"), ("es", "Español")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -333,15 +351,23 @@ LOGGING = {
 # X-Forwarded-For (TRUSTED_PROXY_COUNT, above). See content/core/client_ip.py.
 BOOKING_RETENTION_DAYS = env("BOOKING_RETENTION_DAYS")
 BOOKING_RATE_LIMIT = "5/h"
+<<<<<<< HEAD
 # "Was this page helpful?" answers and comments per client address (content/feedback/views.py).
 FEEDBACK_RATE_LIMIT = "30/h"
+=======
+# Bot checks on the booking form (content/booking/spam.py): a form sent sooner than this after it
+# was opened, or older than the second, comes back asking the person to send it again.
+BOOKING_MIN_FILL_SECONDS = 3
+BOOKING_FORM_MAX_AGE_SECONDS = 12 * 60 * 60
+# Intake e-mails are tried this many times (content/booking/notifications.py).
+BOOKING_NOTIFY_MAX_ATTEMPTS = 5
+>>>>>>> main
 
 # --- Security (issue 9): headers, CSP, cookies, sessions, error pages -----------------------
 # Everything lives in kapsite/settings/security.py; production-only parts in production.py.
 from .security import *  # noqa: E402, F403
-from .security import DJANGO_ADMIN_ENABLED, with_security_middleware  # noqa: E402
+from .security import DJANGO_ADMIN_ENABLED  # noqa: E402
 
 INSTALLED_APPS += ["content.security", "csp"]
 if DJANGO_ADMIN_ENABLED:
     INSTALLED_APPS += ["django.contrib.admin"]
-MIDDLEWARE = with_security_middleware(MIDDLEWARE)

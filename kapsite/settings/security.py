@@ -18,29 +18,6 @@ from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 _env = environ.Env()
 
-SECURITY_MIDDLEWARE_TOP = [
-    "content.security.middleware.SecurityHeadersMiddleware",
-    "content.security.middleware.KapsiteCSPMiddleware",
-    "django_permissions_policy.PermissionsPolicyMiddleware",
-]
-SECURITY_MIDDLEWARE_AFTER_AUTH = [
-    "content.security.middleware.AdminSessionLimitsMiddleware",
-]
-SECURITY_MIDDLEWARE_LAST = [
-    "content.security.middleware.DatabaseUnavailableMiddleware",
-]
-
-
-def with_security_middleware(middleware):
-    """The project's middleware list with the security layers in their places."""
-    result = list(middleware)
-    top = result.index("django.middleware.security.SecurityMiddleware") + 1
-    result[top:top] = SECURITY_MIDDLEWARE_TOP
-    after = result.index("django.contrib.messages.middleware.MessageMiddleware") + 1
-    result[after:after] = SECURITY_MIDDLEWARE_AFTER_AUTH
-    return result + SECURITY_MIDDLEWARE_LAST
-
-
 KAPSITE_ADMIN_PATH_PREFIXES = ["/admin/", "/django-admin/"]
 
 CONTENT_SECURITY_POLICY = {
@@ -135,9 +112,6 @@ SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60
 SESSION_ADMIN_IDLE_SECONDS = 30 * 60
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
-
-# Responses for these page types (and any page with `cache_no_store = True`) are no-store.
-KAPSITE_NO_STORE_PAGE_TYPES = ["BookingPage"]
 
 # Documents (content/security/documents.py): always served through Wagtail's view, which checks
 # collection view restrictions (never a redirect to a public storage URL). Restricted documents

@@ -73,6 +73,14 @@
     summary.focus();
   }
 
+  // After a search (the form's action ends in #results), move focus to the results summary so
+  // screen readers announce it; without JavaScript the browser still scrolls to it.
+  function focusResults() {
+    if (window.location.hash !== "#results" || document.querySelector(".c-error-summary")) return;
+    var results = document.getElementById("results");
+    if (results) results.focus();
+  }
+
   // Open the FAQ item named in the address (e.g. /faq/#insurance) so shared links land on the answer.
   function openLinkedFaq() {
     if (!window.location.hash) return;
@@ -115,5 +123,6 @@
   setUpCopyLinks();
   setUpPrint();
   focusErrorSummary();
+  focusResults();
   openLinkedFaq();
 })();

@@ -46,6 +46,8 @@ def article_form(title, slug, **extra):
                 (
                     "reference",
                     {
+                        "key": "consensus-2017",
+                        "evidence": "guideline",
                         "title": "A consensus statement on ketamine",
                         "source": "JAMA Psychiatry",
                         "year": "2017",
@@ -58,6 +60,8 @@ def article_form(title, slug, **extra):
                 (
                     "reference",
                     {
+                        "key": "fda-news-2019",
+                        "evidence": "regulator",
                         "title": "FDA news release",
                         "source": "US Food and Drug Administration",
                         "year": "2019",

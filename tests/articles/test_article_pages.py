@@ -18,8 +18,8 @@ def test_article_shows_everything_a_reader_needs(client):
     review = html.select_one(".c-review").get_text(" ", strip=True)
     assert "Written by Jordan Lee (sample), MA, health writer" in review
     assert "Clinically reviewed by Dr. Rosa Whitfield (sample), MD, psychiatrist" in review
-    assert "Page last reviewed 1 November 2026" in review
-    assert "Next review due 1 November 2027" in review
+    assert "Page last reviewed December 3, 2026" in review  # US English dates
+    assert "Next review due December 3, 2027" in review
     assert len(html.select(".c-references__item")) >= 2
     assert html.select_one(".c-references a[href^='https://doi.org/']")
     assert "minute read" in html.select_one(".c-article__meta").get_text()
@@ -89,3 +89,37 @@ def test_index_paginates(client):
     assert first.select_one(".c-pagination a[rel=next]")["href"] == "?page=2"
     second = soup(client.get("/learn/?page=2"))
     assert second.select_one(".c-pagination a[rel=prev]")
+
+
+@pytest.mark.django_db
+def test_claims_link_to_numbered_references_and_back(client):
+    html = soup(client.get("/learn/conditions-and-evidence/"))
+    markers = html.select(".c-article__body sup.c-cite a.c-cite__link")
+    assert markers, "the article cites its references in the text"
+    numbers = [int(a.get_text(" ", strip=True).removeprefix("Reference ")) for a in markers]
+    # Numbered in order of first citation: each new number is one more than the highest so far.
+    highest = 0
+    for number in numbers:
+        assert number <= highest + 1
+        highest = max(highest, number)
+    assert markers[0].select_one(".u-visually-hidden").get_text() == "Reference "
+    items = html.select(".c-references__list > li")
+    for position, item in enumerate(items[:highest], start=1):
+        cited = [a for a in markers if a["href"] == f"#{item['id']}"]
+        assert cited and all(a.get_text(strip=True).endswith(str(position)) for a in cited)
+        back = [a["href"] for a in item.select(".c-references__back a")]
+        assert back == [f"#{a['id']}" for a in cited]
+    evidence = [e.get_text(" ", strip=True) for e in html.select(".c-references__evidence")]
+    assert "Type of evidence: Randomized trial" in evidence
+    assert "Type of evidence: Regulator" in evidence
+
+
+@pytest.mark.django_db
+def test_a_marker_naming_no_reference_cannot_be_saved():
+    from django.core.exceptions import ValidationError
+
+    page = ArticlePage.objects.get(slug="what-is-kap")
+    page.body = [("paragraph", '<p>Claim.<a linktype="citation" key="nowhere">[^nowhere]</a></p>')]
+    with pytest.raises(ValidationError) as error:
+        page.full_clean()
+    assert "[^nowhere]" in str(error.value.message_dict["body"])

@@ -7,7 +7,6 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from content.booking.models import BookingRequest
-from content.booking.tasks import purge_expired_booking_requests
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +43,14 @@ def test_purge_follows_the_setting_and_dry_run(make_request, settings):
     assert BookingRequest.objects.count() == 1
 
 
-def test_purge_task_runs_the_same_purge(make_request):
+@pytest.mark.parametrize("days", ["0", "-3"])
+def test_purge_refuses_a_retention_under_one_day_with_a_failing_exit(make_request, days):
+    from django.core.management.base import CommandError
+
     _aged(make_request, 120)
-    result = purge_expired_booking_requests.enqueue()
-    assert result.return_value == 1
-    assert not BookingRequest.objects.exists()
+    with pytest.raises(CommandError, match="at least 1 day"):
+        run("purge_booking_requests", "--days", days)
+    assert BookingRequest.objects.count() == 1
 
 
 def test_export_one_persons_requests(make_request):

@@ -99,6 +99,8 @@ def test_call_to_action_rejects_page_and_url_together():
 def test_reference_needs_a_locator_and_valid_ids():
     block = blocks.ReferenceBlock()
     base = {
+        "key": "a-paper-2020",
+        "evidence": "randomized trial",
         "title": "T",
         "source": "S",
         "year": 2020,

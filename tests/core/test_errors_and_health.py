@@ -46,7 +46,7 @@ def redis_cache_at(settings, location):
         "default": {
             "BACKEND": "content.performance.redis_cache.RedisCache",
             "LOCATION": location,
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
         },
     }
 

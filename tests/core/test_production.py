@@ -3,7 +3,6 @@ command the Dockerfile runs serves the app and hashed, compressed static files."
 
 import gzip
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+
+from tests.live_server import free_port
 
 ROOT = Path(settings.BASE_DIR)
 PROD = {
@@ -60,12 +61,6 @@ def test_check_deploy_has_no_warnings():
     result = run_python(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], PROD)
     assert result.returncode == 0, result.stderr
     assert "System check identified no issues (0 silenced)." in result.stdout
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def fetch(url, headers=None):

@@ -17,6 +17,6 @@ def test_every_sample_page_renders_with_site_chrome(client, url):
     assert crisis.find("a", href="tel:911")
     footer = soup.find("footer")
     assert "does not replace advice" in footer.get_text()
-    assert footer.find("a", href="tel:5105550142")
+    assert footer.find("a", href="tel:+15105550142")
     assert soup.find("nav", attrs={"aria-label": "Main"})
     assert soup.find("main", id="main")

@@ -37,6 +37,16 @@ def test_checks_flag_hard_text_and_banned_phrases():
     assert not checks["Answer to “Is it safe?”"].ok
     assert checks["Summary"].ok
     assert not checks["Percentages"].ok
+    assert not checks["Numbers and dates"].ok
+    assert "90% of people feel better." in checks["Numbers and dates"].message
+
+
+def test_numbers_with_a_reference_marker_are_not_flagged():
+    page = make_page(
+        '<p>Esketamine was approved in 2019.<a linktype="citation" key="fda-fact-sheet">'
+        "[^fda-fact-sheet]</a> Call 988 for help.</p>"
+    )
+    assert "Numbers and dates" not in {c.label for c in page_checks(page)}
 
 
 def test_plain_page_has_no_warnings():

@@ -35,7 +35,9 @@ def _no_primary(page):
     from wagtail.test.utils.form_data import streamfield
 
     other = {**dict(page.references[1].value), "kind": "official"}
-    return streamfield([("reference", other), ("reference", {**other, "title": "Another"})])
+    return streamfield(
+        [("reference", other), ("reference", {**other, "title": "Another", "key": "another"})]
+    )
 
 
 MISSING = {

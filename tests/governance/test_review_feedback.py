@@ -77,7 +77,7 @@ def test_locked_page_says_who_sent_it_and_since_when(client, editor, reviewer, d
     assert hold is not None
     text = " ".join(hold.get_text().split())
     assert "sent by Eddie Editor" in text
-    assert f"{timezone.localtime(started):%-d %B %Y}" in text
+    assert f"{timezone.localtime(started):%B %-d, %Y}" in text
     # The reviewer, who may edit it, is not told it is held.
     login_verified(client, reviewer)
     assert (

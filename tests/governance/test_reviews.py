@@ -213,7 +213,7 @@ def test_empty_planning_report_explains_why_and_what_comes_next(admin_client, ow
     )
     html = admin_client.get(reverse("governance:due_for_review"), {"due": "90"}).content.decode()
     assert "due within the chosen window or overdue" in html
-    assert f"{days(120):%-d %B %Y}" in html
+    assert f"{days(120):%B %-d, %Y}" in html
 
 
 def test_dashboard_panel_counts_reviews_due_this_month(admin_client, review_pages):

@@ -45,7 +45,7 @@ def redis_caches(settings, location, *, timeout=2.0, circuit_seconds=300):
     backend = {
         "BACKEND": "content.performance.redis_cache.RedisCache",
         "LOCATION": location,
-        "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": timeout, "SOCKET_TIMEOUT": timeout},
         "CIRCUIT_BREAKER_SECONDS": circuit_seconds,
     }
     settings.CACHES = {

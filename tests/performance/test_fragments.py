@@ -1,33 +1,42 @@
-"""Shared fragments (navigation, breadcrumbs, settings, article bodies): fewer queries on a
+"""Shared fragments (navigation, breadcrumbs, settings): fewer queries on a
 page-cache miss, never stale after a change, never used for previews, optional when the cache
 is down."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.template import Context, Template
 from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction
 
 from content.articles.models import ArticlePage
-from content.performance import fragments, page_cache
+from content.core import fragments
+from content.performance import page_cache
 from tests.factories import article_index
 
 ARTICLE = "/learn/what-is-kap/"
 
 # Queries for a page the page cache does not hold (just published, or a new query string)
 # once any other page has been rendered, with 50 articles. The issue's target for an article
-# is 10 at most.
+# is 10 at most. Article bodies are not kept as fragments (issue 21: the page cache holds the
+# whole page, and a publish starts a new fragment generation anyway), so an article or the FAQ
+# renders its body (with its numbered citations) on a miss: 10 and 16 queries (7 each when
+# bodies were fragments).
 PAGE_MISS_BUDGETS = {
     "article": (ARTICLE, 10),
+<<<<<<< HEAD
     "faq": ("/learn/faq/", 10),
     # The home sections look up their chosen pages (cards, finder, Learn page: one query each)
     # and list every topic's live articles (one query, plus the view-restriction check).
     "home": ("/", 11),
+=======
+    "faq": ("/learn/faq/", 16),
+    "home": ("/", 10),
+>>>>>>> main
     "standard page": ("/about/", 10),
     "article index": ("/learn/", 12),
     "directory": ("/find-a-provider/", 16),
     "directory (filtered)": ("/find-a-provider/?location=94612", 16),
-    "provider": ("/find-a-provider/chelsea-kap-new-york/", 14),
+    # 15: opening hours and telehealth states are rows now (issue 21 item 4), one prefetch each.
+    "provider": ("/find-a-provider/chelsea-kap-new-york/", 15),
 }
 
 
@@ -125,15 +134,6 @@ def test_cached_runs_make_only_once_per_generation(site_content):
     preview.is_preview = True
     fragments.cached("unit-test", make, request=preview)
     assert len(calls) == 3
-
-
-def test_fragment_tag_varies_on_its_arguments(site_content):
-    template = Template(
-        "{% load fragment_tags %}{% fragment 'unit' section %}{{ shown }}{% endfragment %}"
-    )
-    assert template.render(Context({"section": "a", "shown": "first"})) == "first"
-    assert template.render(Context({"section": "a", "shown": "second"})) == "first"
-    assert template.render(Context({"section": "b", "shown": "third"})) == "third"
 
 
 def test_pages_render_when_the_fragment_cache_is_down(client, site_content, settings):

@@ -1,7 +1,6 @@
 """The Dockerfile's server command: gunicorn -c kapsite/gunicorn.conf.py kapsite.wsgi."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,13 +13,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from tests.live_server import start_gunicorn
+
 ROOT = Path(settings.BASE_DIR)
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _production_env(**extra):
@@ -37,46 +32,6 @@ def _production_env(**extra):
     )
     env.update(extra)
     return env
-
-
-def healthz_answers(base):
-    """Started: /healthz answers (raises OSError until it does)."""
-    urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310  loopback
-    return True
-
-
-def start_gunicorn(
-    env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, is_up=healthz_answers, wait=60
-):
-    """Start gunicorn as the Dockerfile does; `stdout` receives its access log, `stderr` the
-    application's log; `is_up(base)` says when it serves (raising OSError until then)."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "kapsite/gunicorn.conf.py",
-            "--no-control-socket",
-            "kapsite.wsgi",
-        ],
-        cwd=ROOT,
-        env=dict(env, GUNICORN_BIND=f"127.0.0.1:{port}"),
-        stdout=stdout,
-        stderr=stderr,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline:
-        try:
-            if is_up(base):
-                return proc, base
-        except OSError:
-            pass
-        time.sleep(0.3)
-    proc.terminate()
-    raise AssertionError("gunicorn did not start")
 
 
 def get(url, headers=None):

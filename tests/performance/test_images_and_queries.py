@@ -47,7 +47,7 @@ def test_uncached_query_budget_with_fifty_articles(
 ):
     from django.core.cache import caches
 
-    from content.performance import fragments
+    from content.core import fragments
 
     settings.PAGE_CACHE_ENABLED = False
     for name, (url, budget) in BUDGETS.items():

@@ -74,7 +74,8 @@ def test_the_directory_declares_every_filter_it_reads():
 
 
 def test_every_key_the_site_writes_has_a_time_to_live(client, site_content, redis_pages):
-    from content.performance import fragments, page_cache
+    from content.core import fragments
+    from content.performance import page_cache
 
     for url in (ARTICLE, "/", "/learn/", "/find-a-provider/", "/healthz"):
         client.get(url, HTTP_HOST="localhost")

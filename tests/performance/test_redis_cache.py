@@ -1,4 +1,4 @@
-"""The project's Redis cache backend: Django's, with one redis-py client per pool, on real Redis."""
+"""The project's Redis cache backend: django-redis (one redis-py client per server), failing open."""
 
 import threading
 
@@ -23,13 +23,15 @@ def redis_cache(settings, redis_database):
 
 
 def test_one_client_serves_every_call(redis_cache):
-    client = redis_cache._cache.get_client()
-    assert redis_cache._cache.get_client(write=True) is client
+    from django_redis import get_redis_connection
+
+    client = get_redis_connection("redis-test")
+    assert get_redis_connection("redis-test", write=False) is client
     redis_cache.set("a", {"value": 1})
     assert redis_cache.get_many(["a", "missing"]) == {"a": {"value": 1}}
     assert redis_cache.add("counter", 0)
     assert redis_cache.incr("counter") == 1
-    assert redis_cache._cache.get_client() is client
+    assert get_redis_connection("redis-test") is client
 
 
 def test_the_shared_client_is_safe_across_threads(redis_cache):
@@ -65,7 +67,7 @@ def backend_at(location, *, timeout=2.0, circuit_seconds=300):
         location,
         {
             "KEY_PREFIX": "kapsite-test",
-            "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": timeout, "SOCKET_TIMEOUT": timeout},
             "CIRCUIT_BREAKER_SECONDS": circuit_seconds,
         },
     )

@@ -21,8 +21,10 @@ from content.providers.models import (
     Condition,
     InsuranceOption,
     Language,
+    OpeningHours,
     ProviderDirectoryPage,
     ProviderPage,
+    TelehealthState,
     Treatment,
 )
 
@@ -44,11 +46,9 @@ DEFAULTS = {
     "longitude": None,
     "phone": "(510) 555-0100",
     "website": "https://practice.example.com",
-    "hours": "Monday to Friday, 9am to 5pm",
     "accessibility_notes": "Step-free entrance.",
     "in_person": True,
     "telehealth": False,
-    "telehealth_states": "",
     "accepting_new_patients": True,
     "is_sample": True,
 }
@@ -65,7 +65,8 @@ def insert_providers(specs: list[dict], *, directory: ProviderDirectoryPage | No
     """Insert live provider pages from dicts of field values.
 
     Each spec needs ``title`` and ``slug``; ``treatments``, ``conditions``, ``insurance`` and
-    ``languages`` are lists of term slugs (or term objects); ``clinicians`` is how many to add.
+    ``languages`` are lists of term slugs (or term objects); ``clinicians`` is how many to add;
+    ``telehealth_states`` is a string like 'CA,OR' (one row per state).
     Returns the new ProviderPage objects in the order given.
     """
     directory = directory or ProviderDirectoryPage.objects.get()
@@ -141,6 +142,22 @@ def insert_providers(specs: list[dict], *, directory: ProviderDirectoryPage | No
                 )
             )
     Clinician.objects.bulk_create(clinicians, batch_size=1000)
+    states, hours = [], []
+    for page, spec in zip(pages, specs, strict=True):
+        for code in filter(None, spec.get("telehealth_states", "").split(",")):
+            states.append(TelehealthState(page_id=page.pk, state=code))
+        for day in range(1, 6):  # Monday to Friday, 9am to 5pm
+            hours.append(
+                OpeningHours(
+                    page_id=page.pk,
+                    day=day,
+                    opens=datetime.time(9),
+                    closes=datetime.time(17),
+                    sort_order=day,
+                )
+            )
+    TelehealthState.objects.bulk_create(states, batch_size=1000)
+    OpeningHours.objects.bulk_create(hours, batch_size=1000)
     Page.objects.filter(pk=directory.pk).update(numchild=directory.numchild + len(specs))
     return list(ProviderPage.objects.filter(pk__in=[p.pk for p in pages]).order_by("path"))
 

@@ -13,7 +13,9 @@ ALL_TITLES = sorted(spec["title"] for spec in KNOWN)
 
 
 def search(client, query=None, **params):
-    response = client.get(URL + "?" + (query if query is not None else urlencode(params)))
+    response = client.get(
+        URL + "?" + (query if query is not None else urlencode(params, doseq=True))
+    )
     assert response.status_code == 200
     return BeautifulSoup(response.content, "html.parser")
 
@@ -27,7 +29,7 @@ def count(soup):
 
 
 def field_error(soup, name):
-    block = soup.find(id=f"id_{name}").find_parent(class_="c-field")
+    block = soup.find(id=f"field-{name}")
     error = block.select_one(".c-field__error")
     return error.get_text(" ", strip=True) if error else ""
 
@@ -178,7 +180,9 @@ def test_applied_filters_are_echoed_with_remove_links(client, known_providers):
     # The form shows the values back.
     assert soup.find(id="id_location")["value"] == "94612"
     assert soup.find(id="id_radius").find("option", selected=True)["value"] == "50"
-    assert soup.find(id="id_treatment").find("option", selected=True)["value"] == "iv-ketamine"
+    assert [box["value"] for box in soup.select("input[name=treatment][checked]")] == [
+        "iv-ketamine"
+    ]
     assert soup.find(id="id_accepting").has_attr("checked")
 
 
@@ -188,7 +192,7 @@ def test_no_results_suggests_widening_the_search(client, known_providers):
     assert titles(soup) == []
     assert count(soup) == 0
     text = soup.select_one(".c-no-results").get_text(" ", strip=True)
-    assert "No providers match" in text and "larger distance" in text
+    assert "No practices match" in text and "larger distance" in text
 
 
 @pytest.mark.django_db
@@ -225,15 +229,16 @@ def test_pagination_keeps_filters(client, empty_directory):
 @pytest.mark.parametrize(
     ("params", "field", "message"),
     [
-        ({"location": "99999"}, "location", "could not find the ZIP code"),
+        ({"location": "99999"}, "location", "We could not find ZIP code 99999"),
         ({"location": "Nowhereville, CA"}, "location", "could not find"),
-        ({"location": "Springfield"}, "location", "Add the state"),
+        ({"location": "Springfield"}, "location", "or add the state"),
         ({"location": "x" * 2000}, "location", "100 characters at most"),
         ({"location": "94612", "radius": "7"}, "radius", "Choose 10, 25, 50 or 100 miles"),
         ({"location": "94612", "radius": "-1"}, "radius", "Choose 10, 25, 50 or 100 miles"),
         ({"location": "94612", "radius": "1e9"}, "radius", "Choose 10, 25, 50 or 100 miles"),
         ({"treatment": "unicorn-therapy"}, "treatment", "We do not list that treatment"),
         ({"condition": "x"}, "condition", "We do not list that condition"),
+        ({"sort": "price"}, "sort", "Choose nearest first, name"),
         ({"insurance": "<script>"}, "insurance", "We do not list that insurance"),
         ({"language": "klingon"}, "language", "We do not list that language"),
         ({"visit": "boat"}, "visit", "Choose in person, telehealth, or either"),
@@ -245,9 +250,15 @@ def test_bad_input_is_explained_next_to_the_field(client, known_providers, param
     assert message in field_error(soup, field)
     summary = soup.select_one(".c-error-summary")
     assert summary and message in summary.get_text()
-    assert soup.find(id=f"id_{field}")["aria-invalid"] == "true"
-    assert f"id_{field}_error" in soup.find(id=f"id_{field}")["aria-describedby"]
-    assert soup.select_one(".c-results__count") is not None  # results still render
+    control = soup.find(id=f"id_{field}") or soup.find(id=f"id_{field}_0")  # checkbox groups
+    assert control["aria-invalid"] == "true"
+    assert f"id_{field}_error" in control["aria-describedby"]
+    assert soup.select_one(".c-results__count") is not None
+    if field in ("radius", "sort"):
+        assert titles(soup)  # we fall back to a default and say so
+    else:
+        assert titles(soup) == []  # never a list that ignores part of the search
+        assert "could not understand" in soup.select_one(".c-no-results").get_text()
 
 
 @pytest.mark.django_db

@@ -24,9 +24,11 @@ def test_places_resolve_offline(text, label, state):
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("99999", "could not find the ZIP code"),
-        ("9461", "could not find"),
-        ("abcde", "could not find"),
+        ("99999", "We could not find ZIP code 99999. Check the number"),
+        ("00000", "We could not find ZIP code 00000. Check the number, or enter a city"),
+        ("9461", "A ZIP code has 5 digits; “9461” has 4"),
+        ("946 123", "A ZIP code has 5 digits"),
+        ("abcde", "We could not find a place called “abcde”"),
         ("Springfield", "More than one place"),
         ("Oakland, ZZ", "could not find"),
         ("", "Enter a ZIP code"),
@@ -35,6 +37,18 @@ def test_places_resolve_offline(text, label, state):
 def test_unknown_places_explain_the_problem(text, message):
     with pytest.raises(geo.PlaceNotFound, match=message):
         geo.resolve_place(text)
+
+
+def test_an_ambiguous_city_lists_its_matches_larger_places_first():
+    with pytest.raises(geo.PlaceAmbiguous) as caught:
+        geo.resolve_place("Oakland")
+    labels = [place.label for place in caught.value.places]
+    assert labels[0] == "Oakland, CA"
+    assert "Oakland, NJ" in labels
+    assert len(labels) == len(set(labels)) > 5
+    # Each offered match resolves on its own.
+    for label in labels:
+        assert geo.resolve_place(label).label == label
 
 
 def test_haversine_matches_known_distances():

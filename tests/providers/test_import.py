@@ -21,6 +21,7 @@ GOOD = {
     "in_person": "yes",
     "telehealth": "yes",
     "telehealth_states": "CA;OR",
+    "hours": "Monday to Friday, 9am to 5pm",
     "accepting_new_patients": "no",
     "treatments": "iv-ketamine;oral-ketamine",
     "treatments_not_offered": "esketamine-nasal",
@@ -80,7 +81,10 @@ def test_valid_file_imports_providers_and_clinicians(tmp_path):
     assert page.live and page.get_parent().slug == "find-a-provider"
     assert page.title == "Imported Practice (sample)"
     assert page.latitude == pytest.approx(37.8688, abs=0.01)  # from the ZIP code
-    assert page.telehealth_states == "CA,OR"
+    assert page.telehealth_state_list == ["CA", "OR"]
+    assert [(s.day_label, s.time_label) for s in page.opening_hours_spans] == [
+        ("Monday to Friday", "9am to 5pm")
+    ]
     assert not page.accepting_new_patients
     assert sorted(t.slug for t in page.treatments.all()) == ["iv-ketamine", "oral-ketamine"]
     assert [t.slug for t in page.treatments_not_offered.all()] == ["esketamine-nasal"]
@@ -110,6 +114,7 @@ def test_invalid_rows_report_row_and_column_and_write_nothing(tmp_path):
         {**GOOD, "slug": "bad-values", "in_person": "perhaps", "treatments": "iv-ketamine;magic"},
         {**GOOD, "slug": "fine-row"},
         {**GOOD, "slug": "no phone!", "phone": ""},
+        {**GOOD, "slug": "bad-rows", "telehealth_states": "CA;QQ", "hours": "By appointment"},
     ]
     providers = write_csv(tmp_path / "p.csv", HEADER, rows)
     clinicians = write_csv(
@@ -127,6 +132,8 @@ def test_invalid_rows_report_row_and_column_and_write_nothing(tmp_path):
     assert "p.csv: row 5, column 'slug': same slug as row 2." in err
     assert "p.csv: row 6, column 'slug'" in err
     assert "p.csv: row 6, column 'phone'" in err
+    assert "p.csv: row 7, column 'telehealth_states': Not a US state code: QQ." in err
+    assert "p.csv: row 7, column 'hours': Could not read “By appointment”." in err
     assert "c.csv: row 2, column 'role'" in err
     assert "c.csv: row 3, column 'licence_verified_on'" in err
     assert ProviderPage.objects.count() == before

@@ -33,7 +33,7 @@ def test_provider_page_shows_everything(client):
         "Oakland, CA 94612",
         "(510) 555-0101",
         "https://lakeside.example.com",
-        "Monday to Friday, 8am to 6pm",
+        "Monday to Friday: 8am to 6pm",
         "Step-free entrance",
         "Ketamine infusion (IV)",
         "Ketamine injection (IM)",
@@ -60,7 +60,7 @@ def test_provider_page_shows_everything(client):
     assert "200+Sample+Avenue" in directions["href"]
     assert "noopener" in directions["rel"]
     assert not soup.find("iframe")
-    assert soup.find("a", href="tel:5105550101")
+    assert soup.find("a", href="tel:+15105550101")
 
 
 CLINIC_LOCATION = "/find-a-provider/bayview-kap-oakland/"
@@ -81,7 +81,7 @@ def test_request_link_preselects_a_practice_that_takes_requests_here(client):
     link = soup.select_one(".c-provider__cta").find("a", string="Request an appointment")
     assert link["href"] == f"/about/?provider={page.pk}"
     assert "Contact this practice directly" not in soup.get_text()
-    assert not soup.select_one(".c-status-badge")
+    assert not soup.select_one(".c-status-badge--closed")
 
 
 @pytest.mark.django_db
@@ -92,9 +92,9 @@ def test_other_practices_are_contacted_directly(client):
     cta = soup.select_one(".c-provider__cta")
     assert not cta.find("a", string="Request an appointment")
     assert cta.find("h2").get_text(strip=True) == "Contact this practice directly"
-    assert cta.find("a", href="tel:5105550101").get_text() == "(510) 555-0101"
+    assert cta.find("a", href="tel:+15105550101").get_text() == "(510) 555-0101"
     assert cta.find("a", href="https://lakeside.example.com")
-    assert not soup.select_one(".c-status-badge")  # it accepts new patients
+    assert not soup.select_one(".c-status-badge--closed")  # it accepts new patients
 
 
 @pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_without_a_booking_page_the_clinic_location_is_contacted_by_phone(client
     soup = get(client, CLINIC_LOCATION)
     cta = soup.select_one(".c-provider__cta")
     assert not cta.find("a", string="Request an appointment")
-    assert cta.find("a", href="tel:5105550142")
+    assert cta.find("a", href="tel:+15105550142")
 
 
 @pytest.mark.django_db
@@ -150,8 +150,8 @@ def test_telehealth_only_page_has_no_address_or_directions(client):
     soup = get(client, "/find-a-provider/west-coast-integration-telehealth/")
     text = soup.get_text(" ", strip=True)
     assert "Telehealth only" in text
-    assert "California, Oregon, Washington, Nevada" not in text  # shown sorted
-    assert "California, Nevada, Oregon, Washington" in text
+    assert "Oregon, California" not in text  # shown sorted
+    assert "California, Oregon" in text
     assert not soup.select_one('a[href^="https://www.google.com/maps/"]')
 
 
@@ -212,7 +212,7 @@ def _provider(**overrides):
 @pytest.mark.django_db
 def test_coordinates_come_from_the_zip_code_when_blank():
     page = _provider()
-    page.clean_listing()
+    page.clean_listing(states=[])
     assert page.latitude == pytest.approx(37.8085)
     assert page.longitude == pytest.approx(-122.2668)
 
@@ -222,8 +222,6 @@ def test_coordinates_come_from_the_zip_code_when_blank():
     ("overrides", "field"),
     [
         ({"in_person": False, "telehealth": False}, "in_person"),
-        ({"telehealth": True, "telehealth_states": ""}, "telehealth_states"),
-        ({"telehealth": True, "telehealth_states": "CA, QQ"}, "telehealth_states"),
         ({"postal_code": "9461"}, "postal_code"),
         ({"postal_code": "00000"}, "postal_code"),
         ({"street_address": ""}, "street_address"),
@@ -234,8 +232,21 @@ def test_coordinates_come_from_the_zip_code_when_blank():
 def test_listing_rules(overrides, field):
     page = _provider(**overrides)
     with pytest.raises(ValidationError) as exc:
-        page.clean_listing()
+        page.clean_listing(states=[])
     assert field in exc.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("telehealth", "states", "message"),
+    [
+        (True, [], "List the states"),
+        (True, ["CA", "CA"], "Each state once"),
+        (True, ["CA", "OR"], ""),
+        (False, [], ""),
+    ],
+)
+def test_telehealth_state_rule(telehealth, states, message):
+    assert ProviderPage.telehealth_states_error(telehealth, states).startswith(message)
 
 
 @pytest.mark.django_db
@@ -245,7 +256,7 @@ def test_a_treatment_cannot_be_offered_and_not_offered():
     page.treatments = [iv]
     page.treatments_not_offered = [iv]
     with pytest.raises(ValidationError) as exc:
-        page.clean_listing()
+        page.clean_listing(states=[])
     assert "treatments_not_offered" in exc.value.message_dict
 
 
@@ -266,7 +277,15 @@ def test_editor_creates_a_provider_with_inline_clinicians(admin_client):
             "postal_code": "94612",
             "phone": "(510) 555-0188",
             "in_person": "on",
+            "telehealth": "on",
             "accepting_new_patients": "on",
+            "opening_hours": inline_formset(
+                [
+                    {"day": "1", "opens": "09:00", "closes": "17:00"},
+                    {"day": "2", "opens": "09:00", "closes": "17:00"},
+                ]
+            ),
+            "telehealth_states": inline_formset([{"state": "CA"}, {"state": "OR"}]),
             "clinicians": inline_formset(
                 [
                     {
@@ -292,6 +311,20 @@ def test_editor_creates_a_provider_with_inline_clinicians(admin_client):
     clinician = Clinician.objects.get(page=page)
     assert clinician.licence_verified_on == datetime.date(2026, 1, 15)
     assert list(page.treatments.all()) == [iv]
+    assert page.telehealth_state_list == ["CA", "OR"]
+    assert [(s.day_label, s.time_label) for s in page.opening_hours_spans] == [
+        ("Monday to Tuesday", "9am to 5pm")
+    ]
+
+    # Telehealth with no state rows is refused, next to the telehealth box.
+    data["slug"] = "admin-made-practice-2"
+    for key in [k for k in data if k.startswith("telehealth_states-")]:
+        del data[key]
+    data.update(nested_form_data({"telehealth_states": inline_formset([])}))
+    response = admin_client.post(f"/admin/pages/add/providers/providerpage/{directory.pk}/", data)
+    assert response.status_code == 200
+    assert b"List the states where telehealth is offered." in response.content
+    assert not ProviderPage.objects.filter(slug="admin-made-practice-2").exists()
 
 
 @pytest.mark.django_db

@@ -33,8 +33,14 @@ def test_provider_page_is_a_medical_clinic_matching_the_visible_details(client):
     assert names
     assert [p["name"] for p in clinic["employee"]] == names
     assert all(name in html for name in names)
-    if page.hours:
-        assert clinic["openingHoursSpecification"]
+    # The hours shown on the page and the JSON-LD come from the same rows.
+    spans = page.opening_hours_spans
+    assert spans
+    assert len(clinic["openingHoursSpecification"]) == len(spans)
+    for span, spec in zip(spans, clinic["openingHoursSpecification"], strict=True):
+        assert f"{span.day_label}: {span.time_label}" in html
+        assert spec["opens"] == span.opens.strftime("%H:%M")
+        assert len(spec["dayOfWeek"]) == len(span.days)
 
 
 @pytest.mark.django_db

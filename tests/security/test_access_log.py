@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from content.security.escaping import escape
-from tests.performance.test_gunicorn import _production_env, start_gunicorn
+from tests.live_server import start_gunicorn
+from tests.performance.test_gunicorn import _production_env
 
 FORGED = '127.0.0.1 "GET /admin/ HTTP/1.1" 200 0 1ms'
 

@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from content.security.log_format import OneLineFormatter
-from tests.performance.test_gunicorn import _production_env, start_gunicorn
+from tests.live_server import start_gunicorn
+from tests.performance.test_gunicorn import _production_env
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from django.db import OperationalError, connection, connections
 
 from content.security.postgresql.base import DatabaseWrapper
 from tests import sockets
-from tests.performance.test_gunicorn import start_gunicorn
+from tests.live_server import start_gunicorn
 
 CONNECT_TIMEOUT = 2  # psycopg's smallest connect_timeout
 

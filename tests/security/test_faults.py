@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from django.db import OperationalError, connection
 
+from tests.live_server import free_port
+
 from .conftest import ROOT
 
 SECRET = "marker-Zq7-never-logged"
@@ -81,12 +83,6 @@ def test_the_site_recovers_when_the_database_returns(client, monkeypatch):
 # --- The real thing: stop and start PostgreSQL under a running gunicorn (CI, PostgreSQL) ----
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _pg_ctl(action: str):
     version = (
         os.environ.get("KAPSITE_FAULT_PG_VERSION") or sorted(os.listdir("/etc/postgresql"))[-1]
@@ -143,7 +139,7 @@ def test_real_postgres_outage_under_gunicorn(load_content, tmp_path: Path):
         pytest.skip("needs PostgreSQL")
     db = connection.settings_dict
     host, pg_port = db["HOST"] or "127.0.0.1", int(db["PORT"] or 5432)
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "kapsite.settings.test",

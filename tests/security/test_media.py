@@ -7,7 +7,8 @@ import pytest
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from tests.performance.test_gunicorn import _production_env, start_gunicorn
+from tests.live_server import start_gunicorn
+from tests.performance.test_gunicorn import _production_env
 
 
 def cache_directives(response) -> set[str]:

@@ -1,5 +1,6 @@
 """Structured data for practice locations, without the providers app (plain stand-ins)."""
 
+import datetime
 from types import SimpleNamespace
 
 from content.core.structured_data import (
@@ -9,30 +10,19 @@ from content.core.structured_data import (
 )
 
 
-def test_opening_hours_are_parsed_per_day_range():
-    specs = opening_hours_specification("Monday to Friday, 9am to 5pm; Saturday, 9:30am to 1pm")
+def test_opening_hours_come_from_structured_spans():
+    spans = [
+        SimpleNamespace(days=(1, 2, 3, 4, 5), opens=datetime.time(9), closes=datetime.time(17)),
+        SimpleNamespace(days=(6,), opens=datetime.time(9, 30), closes=datetime.time(0)),
+    ]
+    specs = opening_hours_specification(spans)
     assert specs[0]["dayOfWeek"] == [
         f"{SCHEMA}/{d}" for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
     ]
     assert (specs[0]["opens"], specs[0]["closes"]) == ("09:00", "17:00")
     assert specs[1]["dayOfWeek"] == [f"{SCHEMA}/Saturday"]
-    assert (specs[1]["opens"], specs[1]["closes"]) == ("09:30", "13:00")
-
-
-def test_wrapping_ranges_noon_and_midnight():
-    (spec,) = opening_hours_specification("Friday to Monday: 12pm to 12am")
-    assert [d.rsplit("/", 1)[1] for d in spec["dayOfWeek"]] == [
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Monday",
-    ]
-    assert (spec["opens"], spec["closes"]) == ("12:00", "00:00")
-
-
-def test_unparseable_hours_are_left_out_not_guessed():
-    assert opening_hours_specification("By appointment only") == []
-    assert opening_hours_specification("") == []
+    assert (specs[1]["opens"], specs[1]["closes"]) == ("09:30", "00:00")
+    assert opening_hours_specification([]) == []
 
 
 class _Related(list):
@@ -53,7 +43,9 @@ def test_practice_location_states_what_the_page_shows():
         postal_code="94610",
         latitude=37.8,
         longitude=-122.25,
-        hours="Monday to Friday, 8am to 6pm",
+        opening_hours_spans=[
+            SimpleNamespace(days=(1, 2, 3, 4, 5), opens=datetime.time(8), closes=datetime.time(18))
+        ],
         treatments=_Related([SimpleNamespace(name="IV ketamine")]),
         clinicians=_Related(
             [

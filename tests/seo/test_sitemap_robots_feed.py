@@ -7,7 +7,6 @@ from django.contrib.auth.models import Group
 from wagtail.models import Page, PageViewRestriction
 
 from content.articles.models import ArticlePage
-from content.core.models import ClinicSettings
 from tests.factories import ArticlePageFactory, article_index
 
 from .conftest import live_pages, publish, soup_of
@@ -51,10 +50,13 @@ def test_sitemap_lists_exactly_the_indexable_pages(client, faq_article):
 
 
 @pytest.mark.django_db
-def test_robots_txt_points_to_the_sitemap_and_blocks_private_paths(client, site_content):
-    clinic = ClinicSettings.for_site(site_content)
-    clinic.booking_page = Page.objects.get(slug="about")  # any page stands in for the booking page
-    clinic.save()
+def test_robots_txt_points_to_the_sitemap_and_blocks_private_paths(
+    client, site_content, monkeypatch
+):
+    # Any page type can list sub-paths crawlers must keep out of (the booking page: thanks/).
+    monkeypatch.setattr(
+        type(Page.objects.get(slug="about").specific), "robots_disallow_subpaths", ("thanks/",)
+    )
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")

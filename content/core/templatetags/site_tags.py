@@ -1,7 +1,8 @@
 from django import template
 from wagtail.models import Page, Site
 
-from content.performance import fragments
+from content.core import fragments
+from content.core.phone import tel_href
 
 register = template.Library()
 
@@ -44,3 +45,9 @@ def breadcrumbs(context, page):
 
     ancestors = breadcrumb_ancestors(page)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.filter(name="tel")
+def tel(phone):
+    """``{{ number|tel }}``: the tel: link for a phone number (content/core/phone.py)."""
+    return tel_href(str(phone))

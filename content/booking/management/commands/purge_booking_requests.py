@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from content.booking.models import retention_days
 from content.booking.retention import expired, purge_expired
@@ -17,8 +17,7 @@ class Command(BaseCommand):
     def handle(self, *args, days=None, dry_run=False, **options):
         days = retention_days() if days is None else days
         if days < 1:
-            self.stderr.write("The retention period must be at least 1 day.")
-            return
+            raise CommandError("The retention period must be at least 1 day.")
         if dry_run:
             self.stdout.write(f"{expired(days=days).count()} request(s) older than {days} days.")
             return

@@ -2,8 +2,8 @@
 
 A page-cache miss (after a publish, or for a page with a query string) should not pay again for
 the parts it shares with every other page. Each entry's key carries a generation token; every
-change that purges the page cache (content.performance.signal_handlers) starts a new generation
-at the same moment, so no entry outlives the content it was made from. Old entries are never
+change that purges the page cache starts a new generation at the same moment (the performance
+app calls ``new_generation``), so no entry outlives the content it was made from. Old entries are never
 read again and expire on their own (FRAGMENT_CACHE_SECONDS). The generation token expires too
 (twice that), so every key has a time to live; a new token simply starts a new generation.
 
@@ -31,7 +31,7 @@ T = TypeVar("T")
 
 
 def _seconds() -> int:
-    return getattr(settings, "FRAGMENT_CACHE_SECONDS", 0)
+    return settings.FRAGMENT_CACHE_SECONDS
 
 
 def _generation_timeout() -> int:
