@@ -21,15 +21,19 @@ PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "citation"]
 
 
 def heading_anchor(text: str) -> str:
-    """The id a heading renders with (and the "On this page" link to it)."""
-    return slugify(text or "")[:60]
+    """The id a heading renders with (and the "On this page" link to it). A citation marker in
+    a heading (e.g. a glossary term) is not part of its address."""
+    return slugify(MARKER_RE.sub("", text or ""))[:60]
 
 
 def section_headings(stream_value) -> list[dict]:
     """The main (h2) headings of a body, in order, as {"text", "anchor"}; read from the raw
     data, so no block is converted (a body that is not rendered costs no query)."""
     return [
-        {"text": item["value"]["text"], "anchor": heading_anchor(item["value"]["text"])}
+        {
+            "text": MARKER_RE.sub("", item["value"]["text"]).strip(),
+            "anchor": heading_anchor(item["value"]["text"]),
+        }
         for item in stream_value.raw_data
         if item.get("type") == "heading" and (item["value"].get("level") or "h2") == "h2"
     ]
@@ -37,12 +41,7 @@ def section_headings(stream_value) -> list[dict]:
 
 class HeadingValue(blocks.StructValue):
     def anchor(self):
-<<<<<<< HEAD
         return heading_anchor(self.get("text", ""))
-=======
-        # A citation marker in a heading (e.g. a glossary term) is not part of its address.
-        return slugify(MARKER_RE.sub("", self.get("text", "")))[:60]
->>>>>>> main
 
 
 class HeadingBlock(blocks.StructBlock):

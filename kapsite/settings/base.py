@@ -351,17 +351,14 @@ LOGGING = {
 # X-Forwarded-For (TRUSTED_PROXY_COUNT, above). See content/core/client_ip.py.
 BOOKING_RETENTION_DAYS = env("BOOKING_RETENTION_DAYS")
 BOOKING_RATE_LIMIT = "5/h"
-<<<<<<< HEAD
 # "Was this page helpful?" answers and comments per client address (content/feedback/views.py).
 FEEDBACK_RATE_LIMIT = "30/h"
-=======
 # Bot checks on the booking form (content/booking/spam.py): a form sent sooner than this after it
 # was opened, or older than the second, comes back asking the person to send it again.
 BOOKING_MIN_FILL_SECONDS = 3
 BOOKING_FORM_MAX_AGE_SECONDS = 12 * 60 * 60
 # Intake e-mails are tried this many times (content/booking/notifications.py).
 BOOKING_NOTIFY_MAX_ATTEMPTS = 5
->>>>>>> main
 
 # --- Security (issue 9): headers, CSP, cookies, sessions, error pages -----------------------
 # Everything lives in kapsite/settings/security.py; production-only parts in production.py.

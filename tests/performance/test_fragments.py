@@ -22,15 +22,10 @@ ARTICLE = "/learn/what-is-kap/"
 # bodies were fragments).
 PAGE_MISS_BUDGETS = {
     "article": (ARTICLE, 10),
-<<<<<<< HEAD
-    "faq": ("/learn/faq/", 10),
+    "faq": ("/learn/faq/", 16),
     # The home sections look up their chosen pages (cards, finder, Learn page: one query each)
     # and list every topic's live articles (one query, plus the view-restriction check).
     "home": ("/", 11),
-=======
-    "faq": ("/learn/faq/", 16),
-    "home": ("/", 10),
->>>>>>> main
     "standard page": ("/about/", 10),
     "article index": ("/learn/", 12),
     "directory": ("/find-a-provider/", 16),
