@@ -47,11 +47,14 @@ def test_page_report_counts_by_week_and_shows_comments(admin_client, answers):
     weeks = [
         [td.get_text(strip=True) for td in tr.select("td")] for tr in tables[0].select("tbody tr")
     ]
-    assert weeks == [["Nov. 9, 2026", "1", "0"], ["Nov. 2, 2026", "1", "1"]]
+    assert weeks == [["November 9, 2026", "1", "0"], ["November 2, 2026", "1", "1"]]
     comments = [
         [td.get_text(strip=True) for td in tr.select("td")] for tr in tables[1].select("tbody tr")
     ]
-    assert comments == [["Nov. 9, 2026", "Yes", "Useful"], ["Nov. 4, 2026", "No", "Too long"]]
+    assert comments == [
+        ["November 9, 2026", "Yes", "Useful"],
+        ["November 4, 2026", "No", "Too long"],
+    ]
 
 
 def test_reader_feedback_report_lists_scores(admin_client, answers):

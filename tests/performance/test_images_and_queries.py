@@ -36,7 +36,7 @@ BUDGETS = {
     "home": ("/", 17),  # its sections' chosen pages and the topics' articles
     "article index": ("/learn/", 18),
     "article": ("/learn/what-is-kap/", 18),
-    "article with image": (IMAGE_ARTICLE, 20),
+    "article with image": (IMAGE_ARTICLE, 21),  # + previous/next within the topic
     "faq": ("/learn/faq/", 22),
     "standard page": ("/about/", 16),
 }
