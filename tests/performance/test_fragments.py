@@ -22,7 +22,7 @@ ARTICLE = "/learn/what-is-kap/"
 # bodies were fragments).
 PAGE_MISS_BUDGETS = {
     "article": (ARTICLE, 12),  # + previous/next within the topic (one query + restrictions)
-    "faq": ("/learn/faq/", 16),
+    "faq": ("/learn/faq/", 18),  # + previous/next within the topic
     # The home sections look up their chosen pages (cards, finder, Learn page: one query each)
     # and list every topic's live articles (one query, plus the view-restriction check).
     "home": ("/", 11),

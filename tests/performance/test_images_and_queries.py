@@ -37,7 +37,7 @@ BUDGETS = {
     "article index": ("/learn/", 18),
     "article": ("/learn/what-is-kap/", 18),
     "article with image": (IMAGE_ARTICLE, 21),  # + previous/next within the topic
-    "faq": ("/learn/faq/", 22),
+    "faq": ("/learn/faq/", 24),  # + previous/next within the topic
     "standard page": ("/about/", 16),
 }
 
