@@ -27,6 +27,7 @@ urlpatterns = [
     path("site.webmanifest", root_files.web_manifest, name="web_manifest"),
     path("feeds/articles/", ArticlesFeed(), name="articles_feed"),
     path("search/", search_views.search, name="search"),
+    path("feedback/", include("content.feedback.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document views with a cache policy (restricted: private, no-store).
     path("documents/", include(document_urls)),

@@ -11,10 +11,12 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from content.core.blocks import BodyStreamBlock
+from content.core.blocks import BodyStreamBlock, section_headings
 from content.core.models import BasePage, ClinicalReviewMixin, reading_minutes
 
 ARTICLES_PER_PAGE = 20
+# "On this page" contents are shown for articles with at least this many sections.
+CONTENTS_MIN_SECTIONS = 3
 
 
 @register_snippet
@@ -77,13 +79,23 @@ class ArticleIndexPage(BasePage):
             articles = paginator.page(1)
         except EmptyPage as exc:
             raise Http404("No such page of articles") from exc
-        groups = []
-        for article in articles:
-            if not groups or groups[-1]["topic"] != article.topic:
-                groups.append({"topic": article.topic, "articles": []})
-            groups[-1]["articles"].append(article)
-        context.update(articles=articles, topic_groups=groups)
+        context.update(articles=articles, topic_groups=group_by_topic(articles))
         return context
+
+    def topic_groups(self):
+        """Every live article with a topic, grouped by topic (one query); for the home page."""
+        articles = self.get_articles().filter(topic__isnull=False).defer_streamfields()
+        return group_by_topic(articles)
+
+
+def group_by_topic(articles):
+    """[{"topic": topic, "articles": [...]}] for articles already ordered by topic."""
+    groups = []
+    for article in articles:
+        if not groups or groups[-1]["topic"] != article.topic:
+            groups.append({"topic": article.topic, "articles": []})
+        groups[-1]["articles"].append(article)
+    return groups
 
 
 class ArticlePage(ClinicalReviewMixin, BasePage):
@@ -129,6 +141,31 @@ class ArticlePage(ClinicalReviewMixin, BasePage):
     @property
     def reading_time(self):
         return reading_minutes(self.body)
+
+    def contents(self):
+        """Links to the body's main sections, or [] for a short page (fewer than 3)."""
+        headings = [h for h in section_headings(self.body) if h["anchor"]]
+        return headings if len(headings) >= CONTENTS_MIN_SECTIONS else []
+
+    def topic_neighbours(self):
+        """(previous, next) live articles in this article's topic, in the index's order
+        (one query); either may be None."""
+        if not self.topic_id:
+            return None, None
+        siblings = list(
+            ArticlePage.objects.live()
+            .public()
+            .filter(topic_id=self.topic_id)
+            .order_by("path")
+            .only("id", "title", "path", "url_path", "depth")
+        )
+        ids = [sibling.pk for sibling in siblings]
+        if self.pk not in ids:
+            return None, None
+        position = ids.index(self.pk)
+        previous = siblings[position - 1] if position > 0 else None
+        following = siblings[position + 1] if position + 1 < len(siblings) else None
+        return previous, following
 
     def related_articles(self, limit=3):
         """Chosen related articles, else others in the same topic (one query either way)."""

@@ -20,10 +20,28 @@ INLINE_FEATURES = ["bold", "italic", "link", "citation"]
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "citation"]
 
 
+def heading_anchor(text: str) -> str:
+    """The id a heading renders with (and the "On this page" link to it). A citation marker in
+    a heading (e.g. a glossary term) is not part of its address."""
+    return slugify(MARKER_RE.sub("", text or ""))[:60]
+
+
+def section_headings(stream_value) -> list[dict]:
+    """The main (h2) headings of a body, in order, as {"text", "anchor"}; read from the raw
+    data, so no block is converted (a body that is not rendered costs no query)."""
+    return [
+        {
+            "text": MARKER_RE.sub("", item["value"]["text"]).strip(),
+            "anchor": heading_anchor(item["value"]["text"]),
+        }
+        for item in stream_value.raw_data
+        if item.get("type") == "heading" and (item["value"].get("level") or "h2") == "h2"
+    ]
+
+
 class HeadingValue(blocks.StructValue):
     def anchor(self):
-        # A citation marker in a heading (e.g. a glossary term) is not part of its address.
-        return slugify(MARKER_RE.sub("", self.get("text", "")))[:60]
+        return heading_anchor(self.get("text", ""))
 
 
 class HeadingBlock(blocks.StructBlock):

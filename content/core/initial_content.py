@@ -144,7 +144,6 @@ def ensure_home(loader: ContentLoader, spec: dict) -> HomePage:
     fields = {
         "title": spec["title"],
         "summary": spec.get("summary", ""),
-        "intro": spec.get("intro", ""),
     }
     loader._missing.clear()
     if home is None:

@@ -16,6 +16,15 @@ library:
     ::: table Caption        (a Markdown pipe table; the first row is the header)
     ::: cta Find a provider  (one line: page:SLUG or a URL)
 
+Home page sections (``HomePage.body``, content/core/home_blocks.py):
+
+    ::: lead                 (plain text: the first words under the title)
+    ::: starthere Start here (each `### Question` is a card: a `page:SLUG` line, then one sentence)
+    ::: topics Learn by topic        (one line: page:SLUG of the article index)
+    ::: findcare Find care near you  (a `page:SLUG` line for the provider finder, then one sentence)
+    ::: crisis Need help now?
+    ::: clinic Contact the clinic
+
 Links written `[text](page:SLUG)` become Wagtail page links; `[text](page:SLUG#anchor)`
 becomes a link to that page's URL with the anchor. Unknown slugs raise ``FixtureError`` so a
 broken internal link never reaches the site.
@@ -97,8 +106,65 @@ def _table(lines, caption):
     }
 
 
+def _page_pk(target: str, find_page) -> int:
+    """The id of the page named by a `page:SLUG` line."""
+    target = target.strip()
+    if not target.startswith("page:"):
+        raise FixtureError(f"expected a line 'page:SLUG', not '{target}'")
+    page = find_page(target[5:])
+    if page is None:
+        raise FixtureError(f"link to unknown page slug '{target[5:]}'")
+    return page.pk
+
+
+def _first_line_and_rest(text: str) -> tuple[str, str]:
+    lines = text.strip().splitlines()
+    if not lines:
+        raise FixtureError("expected a line 'page:SLUG'")
+    return lines[0], " ".join(" ".join(lines[1:]).split())
+
+
+def _home_directive(name, arg, lines, find_page):
+    text = "\n".join(lines)
+    if name == "lead":
+        return [("lead", " ".join(text.split()))]
+    if name == "starthere":
+        cards = []
+        for question, body in _subsections(lines):
+            target, sentence = _first_line_and_rest(body)
+            cards.append(
+                {"question": question, "text": sentence, "page": _page_pk(target, find_page)}
+            )
+        return [("start_here", {"heading": arg or "Start here", "cards": cards})]
+    if name == "topics":
+        return [
+            ("topics", {"heading": arg or "Learn by topic", "index": _page_pk(text, find_page)})
+        ]
+    if name == "findcare":
+        target, sentence = _first_line_and_rest(text)
+        return [
+            (
+                "find_care",
+                {
+                    "heading": arg or "Find care near you",
+                    "text": sentence,
+                    "finder": _page_pk(target, find_page),
+                    "button_text": "Search",
+                },
+            )
+        ]
+    if name == "crisis":
+        return [("crisis_help", {"heading": arg or "Need help now?"})]
+    if name == "clinic":
+        return [("clinic_details", {"heading": arg or "Contact the clinic"})]
+    return None
+
+
 def _directive(name, arg, lines, find_page):
     text = "\n".join(lines)
+    home_blocks = _home_directive(name, arg, lines, find_page)
+    if home_blocks is not None:
+        return home_blocks
     if name == "callout":
         variant, _, title = arg.partition(" ")
         if variant not in {"info", "warning", "urgent"}:

@@ -11,7 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from . import citations as citation_markers
 from .blocks import PRIMARY_REFERENCE_KINDS, BodyStreamBlock, ReferencesBlock
 from .forms import ClinicalReviewPageForm
+from .home_blocks import HomeStreamBlock
 from .panels import EditorChecksPanel
 from .phone import tel_href
 from .review import next_review_problem, publication_problems
@@ -544,14 +545,16 @@ def reading_minutes(stream_value) -> int:
 
 
 class HomePage(BasePage):
-    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
-    body = StreamField(BodyStreamBlock(), blank=True)
+    """The front door: sections an editor arranges (lead, start-here cards, topics, find care,
+    crisis help, clinic details; see home_blocks.py)."""
+
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name="sections")
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     class Meta:
         verbose_name = "home page"

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "content.sitesearch",
     "content.booking",
     "content.governance",
+    "content.feedback",
     "wagtail_2fa",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -366,6 +367,8 @@ LOGGING = {
 # X-Forwarded-For (TRUSTED_PROXY_COUNT, above). See content/core/client_ip.py.
 BOOKING_RETENTION_DAYS = env("BOOKING_RETENTION_DAYS")
 BOOKING_RATE_LIMIT = "5/h"
+# "Was this page helpful?" answers and comments per client address (content/feedback/views.py).
+FEEDBACK_RATE_LIMIT = "30/h"
 # Bot checks on the booking form (content/booking/spam.py): a form sent sooner than this after it
 # was opened, or older than the second, comes back asking the person to send it again.
 BOOKING_MIN_FILL_SECONDS = 3

@@ -25,7 +25,8 @@ def test_article_shows_everything_a_reader_needs(client):
     assert "minute read" in html.select_one(".c-article__meta").get_text()
     related = [a.get_text() for a in html.select(".c-related a")]
     assert "What happens during KAP?" in related
-    assert "does not replace advice" in html.select_one(".c-disclaimer").get_text()
+    # The disclaimer is shown once, in the footer (tests/articles/test_article_furniture.py).
+    assert "does not replace advice" in html.select_one(".c-footer").get_text()
     crumbs = [a.get_text() for a in html.select(".c-breadcrumbs a")]
     assert crumbs == ["Home", "Learn about KAP"]
 

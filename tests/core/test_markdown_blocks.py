@@ -56,9 +56,61 @@ page:target
     assert blocks[5]["value"]["page"] == 7
 
 
+def test_home_section_directives():
+    source = """::: lead
+Short words.
+Two lines.
+:::
+::: starthere Start here
+### Is it safe?
+page:target
+Risks and side effects.
+:::
+::: findcare Find care
+page:target
+Search by ZIP code.
+:::
+::: topics Topics
+page:target
+:::
+::: crisis Need help now?
+:::
+::: clinic Contact us
+:::
+"""
+    blocks = markdown_to_blocks(source, find)
+    assert blocks == [
+        {"type": "lead", "value": "Short words. Two lines."},
+        {
+            "type": "start_here",
+            "value": {
+                "heading": "Start here",
+                "cards": [
+                    {"question": "Is it safe?", "text": "Risks and side effects.", "page": 7}
+                ],
+            },
+        },
+        {
+            "type": "find_care",
+            "value": {
+                "heading": "Find care",
+                "text": "Search by ZIP code.",
+                "finder": 7,
+                "button_text": "Search",
+            },
+        },
+        {"type": "topics", "value": {"heading": "Topics", "index": 7}},
+        {"type": "crisis_help", "value": {"heading": "Need help now?"}},
+        {"type": "clinic_details", "value": {"heading": "Contact us"}},
+    ]
+
+
 @pytest.mark.parametrize(
     "source",
     [
+        "::: starthere\n### Q?\nnot a page line\n:::",
+        "::: topics\npage:missing\n:::",
+        "::: findcare\n:::",
         "[x](page:missing)",
         "::: callout loud Title\nx\n:::",
         "::: steps\n### a\nb\n",

@@ -6,7 +6,10 @@ from tests.factories import ArticlePageFactory, article_index
 
 # Budgets measured on the sample content plus 50 extra articles; they must not grow with content.
 BUDGETS = {
-    "/": 15,  # +1: the footer links (Clinic settings pages), issue 19
+    # The footer links (Clinic settings pages, issue 19); the home sections look up their chosen
+    # pages (cards, finder, Learn page) and list every topic's articles in one query: constant,
+    # whatever the number of articles.
+    "/": 16,
     "/learn/": 18,
     "/learn/what-is-kap/": 24,
     "/learn/faq/": 28,
