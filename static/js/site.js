@@ -71,6 +71,8 @@
     if (!summary) return;
     if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
     summary.focus();
+    // Arriving at a fragment (the finder's "#results") moves focus once the page has loaded.
+    if (window.location.hash) window.addEventListener("load", function () { summary.focus(); });
   }
 
   // After a search (the form's action ends in #results), move focus to the results summary so

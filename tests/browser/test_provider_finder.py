@@ -74,9 +74,9 @@ def test_finder_at_desktop_width_and_errors_have_no_list(
     for viewport, label in ((PHONE, "390"), (DESKTOP, "1280")):
         with open_page(browser, base, viewport) as page:
             for name, query in (("error", "location=00000"), ("ambiguous", "location=Oakland")):
-                # Known gap (see the note): landing on "#results" after a mistake leaves focus on
-                # the page, not on the error summary; this checks the summary without it.
-                page.goto(base + FINDER + "?" + query)
+                # The form's action ends in "#results"; focus still lands on the error summary.
+                page.goto(base + FINDER + "?" + query + "#results")
+                page.wait_for_load_state("load")
                 assert page.locator(".c-error-summary").count() == 1
                 assert page.locator(".c-provider-card").count() == 0
                 # JavaScript moves focus to the error summary, not past it.
