@@ -41,10 +41,10 @@ def test_directory_filters_work_with_the_keyboard_alone(browser, site):
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert "location=94612" in page.url
-        assert page.locator("#results-heading").is_visible()
+        assert page.locator("#results").is_visible()
 
         # Remove the applied location filter from the keyboard too.
-        tab_to(page, ".c-applied a")
+        tab_to(page, ".c-applied__item a")
         with page.expect_navigation():
             page.keyboard.press("Enter")
         assert "location=94612" not in page.url
