@@ -75,6 +75,10 @@ def media_on_disk(tmp_path):
     media = tmp_path / "media"
     for image in get_image_model().objects.all():
         for stored in [image.file, *(r.file for r in image.renditions.all())]:
+            # Memory storage starts empty again after a test that swapped STORAGES; the pages
+            # only need the rendition rows (made at load) to write their URLs.
+            if not stored.storage.exists(stored.name):
+                continue
             target = media / stored.name
             target.parent.mkdir(parents=True, exist_ok=True)
             with stored.open("rb") as source:
