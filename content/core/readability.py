@@ -171,3 +171,48 @@ def uk_spellings(text: str) -> list[str]:
     found = [m.group(0) for m in _UK_RE.finditer(text)]
     found += [m.group(0) for m in _UK_DATE_RE.finditer(text)]
     return found
+
+
+# -- Spanish --------------------------------------------------------------------------------------
+# Spanish pages are measured with the Spanish formulas in textstat 0.7.8 (syllables from pyphen's
+# Spanish dictionary). On the INFLESZ scale, "bastante fácil" (fairly easy) starts at 65 for
+# Szigriszt-Pazos; on Fernández-Huerta's scale it starts at 70. Spanish pages aim there or easier.
+SPANISH_SZIGRISZT_MIN = 65.0
+SPANISH_FERNANDEZ_HUERTA_MIN = 70.0
+
+SPANISH_BANNED_PHRASES = [
+    "cura",
+    "curas",
+    "curar",
+    "garantizado",
+    "garantizada",
+    "garantía",
+    "totalmente seguro",
+    "completamente seguro",
+    "no adictivo",
+    "no es adictiva",
+    "revolucionario",
+    "milagro",
+    "milagroso",
+]
+_ES_BANNED_RE = re.compile(
+    r"\b(" + "|".join(re.escape(p) for p in SPANISH_BANNED_PHRASES) + r")\b", re.I
+)
+
+
+def spanish_scores(text: str) -> tuple[float, float]:
+    """(Szigriszt-Pazos, Fernández-Huerta) for Spanish text; higher is easier.
+
+    textstat keeps its language as module state, so it is set for this call and put back."""
+    text = text.strip()
+    if not text:
+        return 100.0, 100.0
+    textstat.set_lang("es")
+    try:
+        return float(textstat.szigriszt_pazos(text)), float(textstat.fernandez_huerta(text))
+    finally:
+        textstat.set_lang("en_US")
+
+
+def spanish_banned_phrases(text: str) -> list[str]:
+    return sorted({m.group(1).lower() for m in _ES_BANNED_RE.finditer(text)})
