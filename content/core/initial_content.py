@@ -48,6 +48,7 @@ class ContentLoader:
     _deferred: list[_Deferred] = field(default_factory=list)
     _missing: set[str] = field(default_factory=set)
     _after_finish: list = field(default_factory=list)
+    _translated: list = field(default_factory=list)
 
     # The language being loaded: fixture links (`page:SLUG`) always name the English slug, and
     # in a Spanish fixture they lead to that page's Spanish translation once it exists.
@@ -77,9 +78,7 @@ class ContentLoader:
     def person(self, name: str, language: str | None = None) -> Person:
         """The person with this name, in ``language`` (their Spanish credentials on Spanish
         pages); English by default."""
-        locale = (
-            Locale.objects.get(language_code=language) if language else Locale.get_default()
-        )
+        locale = Locale.objects.get(language_code=language) if language else Locale.get_default()
         try:
             return Person.objects.get(name=name, locale=locale)
         except Person.DoesNotExist as exc:
@@ -158,6 +157,7 @@ class ContentLoader:
             self._deferred.append(_Deferred(page, markdown, "es"))
         page.source_checked_at = timezone.now()
         page.save_revision().publish()
+        self._translated.append(page)
         self.log.append(f"{'updated' if existing else 'created'} Spanish page '{slug}'")
         return page
 
@@ -190,6 +190,12 @@ class ContentLoader:
         steps, self._after_finish = self._after_finish, []
         for step in steps:
             step(self)
+        # The Spanish fixtures were written against the English ones loaded in this same run:
+        # checked as of now, after every English page (and its link fixes) is published.
+        now = timezone.now()
+        for page in self._translated:
+            type(page).objects.filter(pk=page.pk).update(source_checked_at=now)
+        self._translated.clear()
 
     def _strict_find(self, slug):
         return self.find_page(slug)

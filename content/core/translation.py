@@ -107,14 +107,12 @@ def in_active_language(page_ids) -> dict[int, Page]:
         .public()
         .filter(translation_key__in=keys)
         .select_related("locale")
-        .only("url_path", "path", "depth", "translation_key", "locale__language_code")
+        .only("title", "url_path", "path", "depth", "translation_key", "locale__language_code")
     )
     chosen = {}
     by_key = {}
     for candidate in candidates:
-        by_key.setdefault(candidate.translation_key, {})[candidate.locale.language_code] = (
-            candidate
-        )
+        by_key.setdefault(candidate.translation_key, {})[candidate.locale.language_code] = candidate
     for candidate_set in by_key.values():
         for candidate in candidate_set.values():
             if candidate.pk in ids:
