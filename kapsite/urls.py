@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from content.articles.feeds import ArticlesFeed
 from content.core import root_files
 from content.core import views as core_views
+from content.core.sitemap import TranslatedSitemap
 from content.security import documents, media
 from content.sitesearch import views as search_views
 
@@ -23,8 +24,14 @@ document_urls = [
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    # Full timestamps in <lastmod> (Django's template prints the date only).
-    path("sitemap.xml", sitemap, {"template_name": "core/sitemap.xml"}, name="sitemap"),
+    # Every language's pages with their hreflang alternates (content/core/sitemap.py); full
+    # timestamps in <lastmod> (Django's template prints the date only).
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": TranslatedSitemap}, "template_name": "core/sitemap.xml"},
+        name="sitemap",
+    ),
     path("site.webmanifest", root_files.web_manifest, name="web_manifest"),
     path("feeds/articles/", ArticlesFeed(), name="articles_feed"),
     path("feedback/", include("content.feedback.urls")),

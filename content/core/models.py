@@ -484,9 +484,30 @@ class BasePage(Page):
         return page_structured_data(self, request)
 
     def get_sitemap_urls(self, request=None):
+        """This page's sitemap entry, with an ``alternates`` list of
+        ``{"lang_code", "location"}`` for each language it is published in (itself included) and
+        ``x-default`` for the English page: the same set as the hreflang links in its <head>.
+        The groups come from one query per request (translation.translation_groups); a
+        translation has this page's type, so it is indexable when this page is."""
         if self.robots_noindex(request):
             return []
-        return super().get_sitemap_urls(request)
+        from . import translation
+
+        urls = super().get_sitemap_urls(request)
+        group = translation.translation_groups(request).get(self.translation_key, {})
+        alternates = []
+        for language_code in sorted(group):
+            location = group[language_code].get_full_url(request)
+            if not location:
+                continue
+            alternates.append(
+                {"lang_code": translation.hreflang(language_code), "location": location}
+            )
+            if language_code == translation.default_language():
+                alternates.append({"lang_code": "x-default", "location": location})
+        for url in urls:
+            url["alternates"] = alternates
+        return urls
 
 
 class ClinicalReviewMixin(models.Model):
