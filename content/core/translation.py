@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.conf import settings
+from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -138,6 +141,60 @@ def translation_groups(request) -> dict:
         if request is not None:
             request.kapsite_translation_groups = groups
     return groups
+
+
+def translated_page_models() -> list:
+    """Every concrete page model with the translation fields (translator, source_checked_at)."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page)
+        and not model._meta.abstract
+        and any(f.name == "source_checked_at" for f in model._meta.concrete_fields)
+    ]
+
+
+def _from_specific(name, models):
+    values = [
+        Subquery(model.objects.filter(pk=OuterRef("pk")).values(name)[:1]) for model in models
+    ]
+    return values[0] if len(values) == 1 else Coalesce(*values)
+
+
+def translations_with_source():
+    """Every page that is not in the default language, as plain Page rows annotated with its
+    English source (``source_id``, ``source_title``, ``source_published_at``: the source's last
+    publish), ``source_checked_at`` and ``translator_name``; one query, no per-row lookups."""
+    models = translated_page_models()
+    source = Page.objects.live().filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=default_language()
+    )
+    return (
+        Page.objects.exclude(locale__language_code=default_language())
+        .filter(content_type__in=_content_types(models))
+        .annotate(
+            source_id=Subquery(source.values("pk")[:1]),
+            source_title=Subquery(source.values("title")[:1]),
+            source_published_at=Subquery(source.values("last_published_at")[:1]),
+            source_checked_at=_from_specific("source_checked_at", models),
+            translator_name=_from_specific("translator__name", models),
+        )
+    )
+
+
+def stale_translations():
+    """The translations ``is_stale`` is true for, as one queryset: the English source was
+    published after the page was last checked against it (or it was never checked)."""
+    return translations_with_source().filter(
+        Q(source_published_at__gt=F("source_checked_at"))
+        | Q(source_checked_at__isnull=True, source_published_at__isnull=False)
+    )
+
+
+def _content_types(models):
+    from django.contrib.contenttypes.models import ContentType
+
+    return list(ContentType.objects.get_for_models(*models).values())
 
 
 def spanish_locale() -> Locale:

@@ -1,4 +1,4 @@
-"""The "Content due for review" admin report and the dashboard panel."""
+"""The "Content due for review" and "Stale translations" admin reports and the dashboard panel."""
 
 import django_filters
 from django.http import QueryDict
@@ -11,6 +11,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
+
+from content.core.translation import stale_translations
 
 from .reviews import (
     DUE_SOON_DAYS,
@@ -140,3 +142,60 @@ class ReviewDuePanel(Component):
         context["counts"] = review_counts()
         context["report_url"] = reverse("governance:due_for_review")
         return context
+
+
+def _source_edit_url(page, context=None):
+    return reverse("wagtailadmin_pages:edit", args=(page.source_id,)) if page.source_id else None
+
+
+class StaleTranslationsView(ReportView):
+    """Translations (Spanish pages) whose English source was published after the translator last
+    checked them against it (content.core.translation.is_stale), oldest check first, with the
+    English page, when it changed, and the translator; exportable (CSV, XLSX). One query for
+    the listing (content.core.translation.stale_translations)."""
+
+    page_title = "Stale translations"
+    header_icon = "globe"
+    index_url_name = "governance:stale_translations"
+    index_results_url_name = "governance:stale_translations_results"
+    any_permission_required = ["add", "change", "publish"]
+    permission_policy = page_permission_policy
+    default_ordering = "source_checked_at"
+    verbose_name_plural = "stale translations"
+    columns = [
+        TitleColumn("title", label="Page", get_url=_edit_url, sort_key="title"),
+        TitleColumn("source_title", label="English source", get_url=_source_edit_url),
+        Column("source_published_at", label="English changed", sort_key="source_published_at"),
+        Column("source_checked_at", label="Last checked", sort_key="source_checked_at"),
+        Column("translator", label="Translator", sort_key="translator_name"),
+    ]
+    list_export = [
+        "title",
+        "source_title",
+        "source_published_at",
+        "source_checked_at",
+        "translator",
+    ]
+    export_headings = {
+        "source_title": "English source",
+        "source_published_at": "English changed",
+        "source_checked_at": "Last checked against the English",
+        "translator": "Translator",
+    }
+    no_results_message = (
+        "Every translation has been checked against its English page since that page was "
+        "last published."
+    )
+
+    def get_base_queryset(self):
+        editable = page_permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "publish"]
+        )
+        return stale_translations().filter(pk__in=editable.values("pk"))
+
+    def decorate_paginated_queryset(self, object_list):
+        for page in object_list:
+            page.translator = page.translator_name or "—"
+            if page.source_checked_at is None:
+                page.source_checked_at = "Never"
+        return object_list

@@ -10,7 +10,7 @@ from .backup_codes import BackupCodesView
 from .device_reset import ResetTwoFactorView, reset_button
 from .enrolment import EnrolAuthenticatorView
 from .otp_sign_in import SignInCodeView
-from .views import ContentDueForReviewView, ReviewDuePanel
+from .views import ContentDueForReviewView, ReviewDuePanel, StaleTranslationsView
 
 
 def _can_see_report(user):
@@ -25,6 +25,12 @@ def register_governance_urls():
             "due-for-review/results/",
             ContentDueForReviewView.as_view(results_only=True),
             name="due_for_review_results",
+        ),
+        path("stale-translations/", StaleTranslationsView.as_view(), name="stale_translations"),
+        path(
+            "stale-translations/results/",
+            StaleTranslationsView.as_view(results_only=True),
+            name="stale_translations_results",
         ),
         path("backup-codes/", BackupCodesView.as_view(), name="backup_codes"),
         path(
@@ -84,6 +90,17 @@ def register_due_for_review_menu_item():
         name="content-due-for-review",
         icon_name="calendar-check",
         order=50,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_stale_translations_menu_item():
+    return ReviewReportMenuItem(
+        "Stale translations",
+        reverse("governance:stale_translations"),
+        name="stale-translations",
+        icon_name="globe",
+        order=51,
     )
 
 
