@@ -175,8 +175,40 @@ def ensure_workflow(apps):
 
 
 def assign_to_article_index(apps, index_page):
-    """Give the article index (every article and the FAQ) the Clinical review workflow."""
+    """Give the article index (every article and the FAQ) and each of its translations (the
+    Spanish /es/aprender/ and its articles) the Clinical review workflow and the page
+    permissions."""
+    Page = apps.get_model("wagtailcore", "Page")
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     workflow = ensure_workflow(apps)
-    WorkflowPage.objects.update_or_create(page_id=index_page.pk, defaults={"workflow": workflow})
-    grant_page_permissions(apps, index_page, ARTICLE_INDEX_PAGE_PERMISSIONS)
+    indexes = Page.objects.filter(translation_key=index_page.translation_key)
+    for page in indexes or [index_page]:
+        WorkflowPage.objects.update_or_create(page_id=page.pk, defaults={"workflow": workflow})
+        grant_page_permissions(apps, page, ARTICLE_INDEX_PAGE_PERMISSIONS)
+
+
+def mirror_page_rules(apps, source_page, translated_page):
+    """A translation gets its source page's own workflow
+    and group page permissions, so a Spanish page is reviewed and edited like its English
+    source (see translation_keeps_page_rules)."""
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    assigned = WorkflowPage.objects.filter(page_id=source_page.pk).first()
+    if assigned is not None:
+        WorkflowPage.objects.update_or_create(
+            page_id=translated_page.pk, defaults={"workflow_id": assigned.workflow_id}
+        )
+    for rule in GroupPagePermission.objects.filter(page_id=source_page.pk):
+        GroupPagePermission.objects.get_or_create(
+            group_id=rule.group_id, page_id=translated_page.pk, permission_id=rule.permission_id
+        )
+
+
+def translation_keeps_page_rules(sender, source_obj, target_obj, **kwargs):
+    """copy_for_translation_done receiver: a page translated in the admin (simple_translation's
+    "Translate") or by the loader keeps its source's workflow and page permissions, so
+    translating the article index gives /es/aprender/ the Clinical review workflow."""
+    from django.apps import apps
+
+    if getattr(source_obj, "pk", None) and getattr(target_obj, "pk", None):
+        mirror_page_rules(apps, source_obj, target_obj)
