@@ -113,7 +113,7 @@ class ArticlePage(ClinicalReviewMixin, BasePage):
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
-    route_select_related = ("locale", "topic", "author", "clinical_reviewer")
+    route_select_related = ("locale", "topic", "author", "clinical_reviewer", "translator")
     # Site search: health articles (and the FAQ) come before provider listings.
     site_search_label = "Article"
     site_search_rank = 0
