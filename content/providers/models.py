@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
@@ -324,11 +325,11 @@ class ProviderPage(BasePage):
     def search_result_details(self) -> list[str]:
         """Where the practice is and what it offers, for site search results (treatments are
         prefetched by the search page)."""
-        place = f"{self.city}, {self.state}" if self.city else "Telehealth only"
+        place = f"{self.city}, {self.state}" if self.city else gettext("Telehealth only")
         details = [place]
         names = [t.name for t in self.treatments.all()]
         if names:
-            details.append("Offers: " + "; ".join(names))
+            details.append(gettext("Offers: %(treatments)s") % {"treatments": "; ".join(names)})
         return details
 
     @property
