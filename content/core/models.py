@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -283,10 +284,10 @@ class ClinicSettings(BaseSiteSetting):
             )
 
     FOOTER_LINKS = (
-        ("about_content_page", "About this information"),
-        ("booking_page", "Contact us"),
-        ("privacy_page", "Privacy notice"),
-        ("accessibility_page", "Accessibility statement"),
+        ("about_content_page", gettext_lazy("About this information")),
+        ("booking_page", gettext_lazy("Contact us")),
+        ("privacy_page", gettext_lazy("Privacy notice")),
+        ("accessibility_page", gettext_lazy("Accessibility statement")),
     )
 
     def footer_links(self, request=None) -> list[tuple[str, str]]:

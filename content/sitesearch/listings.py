@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.utils.translation import gettext
+
 from .query import ParsedQuery
 from .searchable import searchable_models
 from .words import DEFAULT_LANGUAGE, content_words, stem
@@ -71,10 +73,18 @@ def listings(parsed: ParsedQuery, site=None) -> list[Listing]:
             if not shown:
                 continue
             count = len(shown) if len(shown) <= MAX_LISTED else pages.count()
-            plural = model._meta.verbose_name_plural
+            template = getattr(model, "site_search_listing_heading", "")
+            if template:
+                heading = str(template) % {"term": term.name}
+            else:
+                plural = str(model._meta.verbose_name_plural)
+                heading = gettext("%(pages)s that offer %(term)s") % {
+                    "pages": f"{plural[:1].upper()}{plural[1:]}",
+                    "term": term.name,
+                }
             listing = Listing(
                 term=term,
-                heading=f"{plural[:1].upper()}{plural[1:]} that offer {term.name}",
+                heading=heading,
                 pages=shown[:MAX_LISTED],
                 count=count,
             )

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 
@@ -166,7 +167,9 @@ def search(request):
             also_listed = listings(found.parsed, site)
             for listing in also_listed:
                 prefetch_for_results(listing.pages)
-    title = f"Search results for “{query}”" if query else "Search"
+    title = (
+        gettext("Search results for “%(query)s”") % {"query": query} if query else gettext("Search")
+    )
     context = {
         "query": query,
         "search_query": query,
@@ -176,7 +179,9 @@ def search(request):
         "results_page": results_page,
         "also_listed": also_listed,
         "seo_title": title,
-        "seo_description": "Search our plain-language pages about ketamine-assisted psychotherapy.",
+        "seo_description": gettext(
+            "Search our plain-language pages about ketamine-assisted psychotherapy."
+        ),
         "seo_noindex": True,
         "canonical_url": reverse("search"),
     }
