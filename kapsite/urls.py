@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -26,7 +27,6 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"template_name": "core/sitemap.xml"}, name="sitemap"),
     path("site.webmanifest", root_files.web_manifest, name="web_manifest"),
     path("feeds/articles/", ArticlesFeed(), name="articles_feed"),
-    path("search/", search_views.search, name="search"),
     path("feedback/", include("content.feedback.urls")),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document views with a cache policy (restricted: private, no-store).
@@ -43,7 +43,14 @@ if settings.DJANGO_ADMIN_ENABLED:
 # (content/security/media.py: public images only, with cache headers; documents never raw).
 urlpatterns += [path("media/<path:path>", media.serve_media, name="media")]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages and search in each language: English at /, Spanish under /es/ (wagtail.contrib.simple_translation
+# and WAGTAIL_I18N_ENABLED give each Spanish page its own translated slug). An unknown prefix is
+# an ordinary 404 in the site's style.
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # Friendly error pages that reveal nothing (content/security/views.py).
 handler400 = "content.security.views.bad_request"

@@ -75,7 +75,7 @@ def load(loader: ContentLoader):
         )
         topics[topic.slug] = topic
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     index = loader.page(
         home,
         ArticleIndexPage,
@@ -122,5 +122,71 @@ def load(loader: ContentLoader):
                 raise FixtureError(f"{page.slug}: related article '{slug}' does not exist")
             links.append(RelatedArticle(related_page=target, sort_order=order))
         page = ArticlePage.objects.get(pk=page.pk)
+        page.related_links = links
+        page.save_revision().publish()
+
+    load_spanish(loader, index, topics)
+
+
+def load_spanish(loader: ContentLoader, index: ArticleIndexPage, topics: dict) -> None:
+    """The Spanish Learn index and articles (fixtures/articles/es/): their text is written in
+    Spanish; references, topic and related articles come from the English page they translate."""
+    files = loader.translation_files("articles")
+    if not files:
+        return
+    spec = loader.read_yaml("articles/es/index.yaml")
+    spanish_topics = {}
+    for item in spec["topics"]:
+        if item["slug"] not in topics:
+            raise FixtureError(f"articles/es/index.yaml: no English topic '{item['slug']}'")
+        spanish_topics[item["slug"]] = loader.translated_snippet(
+            topics[item["slug"]],
+            {"name": item["name"], "description": item.get("description", "")},
+        )
+    translator = loader.person(spec["translator"], "es")
+    loader.translation_of(
+        index,
+        spec["slug"],
+        {
+            "title": spec["title"],
+            "summary": spec.get("summary", ""),
+            "intro": spec.get("intro", ""),
+            "translator": translator,
+        },
+    )
+    translated = []
+    for path in files:
+        meta, body = loader.read_markdown(path)
+        source = loader.find_english(meta.get("source"), path)
+        try:
+            fields = {
+                "title": meta["title"],
+                "summary": meta["summary"],
+                "topic": spanish_topics[source.topic.slug] if source.topic_id else None,
+                "main_points": [{"type": "point", "value": point} for point in meta["main_points"]],
+                "author": loader.person(source.author.name, "es") if source.author_id else None,
+                "clinical_reviewer": loader.person(meta["reviewer"], "es"),
+                "translator": loader.person(meta["translator"], "es"),
+                "last_reviewed": _date(meta["last_reviewed"]),
+                "next_review_due": _date(meta["next_review_due"]),
+                "search_description": meta.get("search_description", ""),
+            }
+        except KeyError as exc:
+            raise FixtureError(f"es/{path.name}: missing or unknown {exc}") from exc
+        _check_citations(f"es/{path.name}", source.references.raw_data, body)
+        page = loader.translation_of(source, meta["slug"], fields, markdown={"body": body})
+        translated.append((page, source))
+
+    # Related articles lead to their Spanish translations.
+    spanish = Locale.objects.get(language_code="es")
+    for page, source in translated:
+        page = ArticlePage.objects.get(pk=page.pk)
+        current = [link.related_page.locale_id for link in page.related_links.all()]
+        if current and all(locale_id == spanish.pk for locale_id in current):
+            continue
+        links = []
+        for order, link in enumerate(source.related_links.all()):
+            target = link.related_page.get_translation_or_none(spanish) or link.related_page
+            links.append(RelatedArticle(related_page=target.specific, sort_order=order))
         page.related_links = links
         page.save_revision().publish()

@@ -128,7 +128,7 @@ class ArticlePage(ClinicalReviewMixin, BasePage):
         *ClinicalReviewMixin.review_panels,
         MultiFieldPanel([InlinePanel("related_links", label="Related article")], heading="Related"),
     ]
-    promote_panels = Page.promote_panels
+    promote_panels = [*Page.promote_panels, *BasePage.translation_panels]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("body"),

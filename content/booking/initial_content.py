@@ -1,8 +1,8 @@
 """Create the booking page (once) and point ClinicSettings.booking_page at it."""
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
-from content.core.initial_content import ContentLoader
+from content.core.initial_content import FIXTURES_DIR, ContentLoader
 from content.core.models import ClinicSettings, HomePage
 
 from .models import BookingPage
@@ -23,7 +23,7 @@ NEXT_STEPS = (
 
 
 def load(loader: ContentLoader):
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     page = loader.page(
         home,
         BookingPage,
@@ -43,3 +43,21 @@ def load(loader: ContentLoader):
         clinic.booking_page = page
         clinic.save(update_fields=["booking_page"])
         loader.log.append("set ClinicSettings.booking_page")
+    load_spanish(loader, page)
+
+
+def load_spanish(loader: ContentLoader, page: BookingPage) -> None:
+    """The Spanish booking page (its words from fixtures/es/site.yaml); the form's labels and
+    messages are translated with the rest of the interface (locale/es)."""
+    if not (FIXTURES_DIR / "es" / "site.yaml").exists():
+        return
+    site = loader.read_yaml("es/site.yaml")
+    text = site["booking_page"]
+    loader.translation_of(
+        page,
+        text.get("slug", "pedir-una-cita"),
+        {
+            **{k: v for k, v in text.items() if k != "slug"},
+            "translator": loader.person(site["translator"], "es"),
+        },
+    )

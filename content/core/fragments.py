@@ -22,6 +22,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.translation import get_language
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +74,8 @@ def cached(name: str, make: Callable[[], T], *, request=None) -> T:
         return make()
     try:
         cache = caches[ALIAS]
-        key = f"fragments:{_generation(cache, request)}:{name}"
+        # Per language: the same fragment in Spanish has other words and links.
+        key = f"fragments:{_generation(cache, request)}:{get_language()}:{name}"
         value = cache.get(key)
     except Exception:
         logger.warning("fragment cache unavailable", exc_info=True)

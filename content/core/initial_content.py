@@ -10,12 +10,14 @@ the fixture text replaces the live content as a new published revision.
 from __future__ import annotations
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page, Site
 
 from .editor_format import stream_in_editor_form
@@ -36,6 +38,7 @@ def stream_from_markdown(page, field_name, source, find_page):
 class _Deferred:
     page: Page
     fields: dict[str, str]
+    language: str = "en"
 
 
 @dataclass
@@ -45,10 +48,25 @@ class ContentLoader:
     _deferred: list[_Deferred] = field(default_factory=list)
     _missing: set[str] = field(default_factory=set)
     _after_finish: list = field(default_factory=list)
+    _translated: list = field(default_factory=list)
+
+    # The language being loaded: fixture links (`page:SLUG`) always name the English slug, and
+    # in a Spanish fixture they lead to that page's Spanish translation once it exists.
+    language: str = "en"
 
     # -- lookups -------------------------------------------------------------------------
     def find_page(self, slug: str):
-        return Page.objects.filter(slug=slug).first()
+        page = Page.objects.filter(slug=slug, locale=Locale.get_default()).first()
+        if page is None or self.language == "en":
+            return page
+        return page.get_translation_or_none(Locale.objects.get(language_code=self.language))
+
+    def find_english(self, slug, path) -> Page:
+        """The English page a Spanish fixture translates (its ``source:``), as its own type."""
+        page = Page.objects.filter(slug=slug or "", locale=Locale.get_default()).first()
+        if page is None:
+            raise FixtureError(f"{path.name}: 'source: {slug}' names no English page")
+        return page.specific
 
     def _lenient_find(self, slug):
         page = self.find_page(slug)
@@ -57,9 +75,12 @@ class ContentLoader:
             return _Placeholder()
         return page
 
-    def person(self, name: str) -> Person:
+    def person(self, name: str, language: str | None = None) -> Person:
+        """The person with this name, in ``language`` (their Spanish credentials on Spanish
+        pages); English by default."""
+        locale = Locale.objects.get(language_code=language) if language else Locale.get_default()
         try:
-            return Person.objects.get(name=name, locale=Locale.get_default())
+            return Person.objects.get(name=name, locale=locale)
         except Person.DoesNotExist as exc:
             raise FixtureError(f"no person named '{name}' in fixtures/site.yaml") from exc
 
@@ -89,7 +110,7 @@ class ContentLoader:
         for name, source in markdown.items():
             setattr(page, name, stream_from_markdown(page, name, source, self._lenient_find))
         if self._missing:
-            self._deferred.append(_Deferred(page, markdown))
+            self._deferred.append(_Deferred(page, markdown, self.language))
         if existing:
             page.save_revision().publish()
         else:
@@ -97,6 +118,60 @@ class ContentLoader:
             page.save_revision().publish()
         self.log.append(f"{'updated' if existing else 'created'} {model.__name__} '{slug}'")
         return page
+
+    # -- the Spanish edition -----------------------------------------------------------------
+    @contextmanager
+    def in_language(self, language: str):
+        """Load in ``language``: links resolve to its pages, and words the loader adds itself
+        (a do/don't list's titles) are in that language."""
+        previous, self.language = self.language, language
+        try:
+            with translation.override(language):
+                yield
+        finally:
+            self.language = previous
+
+    @staticmethod
+    def translation_files(relative_dir: str, pattern: str = "*.md") -> list[Path]:
+        """The Spanish fixture files beside the English ones (``fixtures/<dir>/es/``)."""
+        return sorted((FIXTURES_DIR / relative_dir / "es").glob(pattern))
+
+    def translation_of(self, source: Page, slug: str, fields: dict, markdown: dict | None = None):
+        """Create (or, with update, revise) the Spanish translation of ``source`` with this slug,
+        marked as checked against the English now, and publish it. Its parent must have a
+        Spanish translation already (load parents first)."""
+        locale = Locale.objects.get(language_code="es")
+        existing = source.get_translation_or_none(locale)
+        if existing and not self.update:
+            self.log.append(f"kept Spanish {type(source).__name__} '{existing.slug}'")
+            return existing.specific
+        page = (existing or source.copy_for_translation(locale)).specific
+        page.slug = slug
+        for name, value in fields.items():
+            setattr(page, name, value)
+        self._missing.clear()
+        with self.in_language("es"):
+            for name, text in (markdown or {}).items():
+                setattr(page, name, stream_from_markdown(page, name, text, self._lenient_find))
+        if self._missing:
+            self._deferred.append(_Deferred(page, markdown, "es"))
+        page.source_checked_at = timezone.now()
+        page.save_revision().publish()
+        self._translated.append(page)
+        self.log.append(f"{'updated' if existing else 'created'} Spanish page '{slug}'")
+        return page
+
+    def translated_snippet(self, source, fields: dict):
+        """The Spanish translation of a translatable snippet (Person, Topic, taxonomy terms),
+        created or updated with ``fields``."""
+        locale = Locale.objects.get(language_code="es")
+        snippet = source.get_translation_or_none(locale)
+        if snippet is None:
+            snippet = source.copy_for_translation(locale)
+        for name, value in fields.items():
+            setattr(snippet, name, value)
+        snippet.save()
+        return snippet
 
     def after_finish(self, step) -> None:
         """Run ``step(loader)`` once every page exists and every page link is resolved."""
@@ -107,13 +182,20 @@ class ContentLoader:
         run the steps registered with ``after_finish`` (in order)."""
         for item in self._deferred:
             page = item.page.specific_class.objects.get(pk=item.page.pk)
-            for name, source in item.fields.items():
-                setattr(page, name, stream_from_markdown(page, name, source, self._strict_find))
+            with self.in_language(item.language):
+                for name, source in item.fields.items():
+                    setattr(page, name, stream_from_markdown(page, name, source, self._strict_find))
             page.save_revision().publish()
         self._deferred.clear()
         steps, self._after_finish = self._after_finish, []
         for step in steps:
             step(self)
+        # The Spanish fixtures were written against the English ones loaded in this same run:
+        # checked as of now, after every English page (and its link fixes) is published.
+        now = timezone.now()
+        for page in self._translated:
+            type(page).objects.filter(pk=page.pk).update(source_checked_at=now)
+        self._translated.clear()
 
     def _strict_find(self, slug):
         return self.find_page(slug)
@@ -133,7 +215,7 @@ def _date(value):
 
 
 def ensure_home(loader: ContentLoader, spec: dict) -> HomePage:
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     root = Page.get_first_root_node()
     if home is None:
         # Wagtail's install creates a plain "Welcome" page with the slug we want.
@@ -221,6 +303,58 @@ def load(loader: ContentLoader):
     if chosen:
         clinic.save(update_fields=chosen)
         loader.log.append(f"set the footer links: {', '.join(chosen)}")
+    load_spanish(loader, home, clinic)
+
+
+def load_spanish(loader: ContentLoader, home: HomePage, clinic: ClinicSettings) -> None:
+    """The Spanish edition of the core content (fixtures/es/site.yaml, fixtures/pages/es/):
+    people's credentials, the clinic's wording, the home page and the standard pages."""
+    path = FIXTURES_DIR / "es" / "site.yaml"
+    if not path.exists():
+        return
+    spec = loader.read_yaml("es/site.yaml")
+    default = Locale.get_default()
+    for person in spec.get("people_en", []):
+        Person.objects.get_or_create(
+            name=person["name"],
+            locale=default,
+            defaults={k: v for k, v in person.items() if k != "name"},
+        )
+    for person in spec.get("people", []):
+        english = Person.objects.filter(name=person["name"], locale=default).first()
+        if english is None:
+            raise FixtureError(f"es/site.yaml: no English person named '{person['name']}'")
+        loader.translated_snippet(english, {k: v for k, v in person.items() if k != "name"})
+    if loader.update or not clinic.crisis_text_es:
+        for key, value in spec.get("clinic", {}).items():
+            setattr(clinic, f"{key}_es", value)
+        clinic.full_clean()
+        clinic.save()
+    translator = loader.person(spec["translator"], "es")
+    home_spec = spec["home"]
+    loader.translation_of(
+        home,
+        home_spec.get("slug", "inicio"),
+        {
+            "title": home_spec["title"],
+            "summary": home_spec.get("summary", ""),
+            "translator": translator,
+        },
+        markdown={"body": home_spec.get("body", "")},
+    )
+    for es_path in loader.translation_files("pages"):
+        meta, body = loader.read_markdown(es_path)
+        source = loader.find_english(meta.get("source"), es_path)
+        loader.translation_of(
+            source,
+            meta["slug"],
+            {
+                "title": meta["title"],
+                "summary": meta.get("summary", ""),
+                "translator": loader.person(meta.get("translator", spec["translator"]), "es"),
+            },
+            markdown={"body": body},
+        )
 
 
 @transaction.atomic

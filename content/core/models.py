@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_noop
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
@@ -202,6 +202,16 @@ class ClinicSettings(BaseSiteSetting):
             "If you are worried about your health, talk to a doctor."
         )
     )
+    # The same wording for the Spanish edition (shown on /es/ pages; English when left empty).
+    tagline_es = models.CharField("tagline (Spanish)", max_length=200, blank=True)
+    opening_hours_es = models.CharField("opening hours (Spanish)", max_length=200, blank=True)
+    crisis_text_es = models.CharField(
+        "crisis text (Spanish)",
+        max_length=200,
+        blank=True,
+        help_text="Shown on Spanish pages. It must mention both numbers, like the English text.",
+    )
+    disclaimer_es = models.TextField("disclaimer (Spanish)", blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("clinic_name"), FieldPanel("tagline")], heading="Clinic"),
@@ -226,6 +236,16 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("disclaimer"),
             ],
             heading="Safety text",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("tagline_es"),
+                FieldPanel("opening_hours_es"),
+                FieldPanel("crisis_text_es"),
+                FieldPanel("disclaimer_es"),
+            ],
+            heading="Spanish edition",
+            help_text="The clinic's wording on Spanish pages (/es/). Left empty, the English shows.",
         ),
         FieldPanel("booking_page"),
         MultiFieldPanel(
@@ -271,42 +291,53 @@ class ClinicSettings(BaseSiteSetting):
     def clean(self):
         """The crisis text beside the call buttons names the numbers the buttons call."""
         super().clean()
-        missing = [
-            n for n in (self.crisis_line, self.emergency_number) if n not in self.crisis_text
-        ]
-        if missing:
-            raise ValidationError(
-                {
-                    "crisis_text": "The crisis text must mention "
+        errors = {}
+        for field in ("crisis_text", "crisis_text_es"):
+            text = getattr(self, field)
+            if not text and field.endswith("_es"):
+                continue
+            missing = [n for n in (self.crisis_line, self.emergency_number) if n not in text]
+            if missing:
+                errors[field] = (
+                    "The crisis text must mention "
                     + " and ".join(missing)
                     + ", the numbers its buttons call."
-                }
-            )
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    TRANSLATED_TEXT = ("tagline", "opening_hours", "crisis_text", "disclaimer")
+
+    @property
+    def text(self) -> dict[str, str]:
+        """The clinic's wording in the active language (``{{ clinic.text.disclaimer }}``): the
+        Spanish field on Spanish pages when it is filled in, else the English."""
+        spanish = (get_language() or "").startswith("es")
+        return {
+            name: (getattr(self, f"{name}_es") if spanish else "") or getattr(self, name)
+            for name in self.TRANSLATED_TEXT
+        }
 
     FOOTER_LINKS = (
-        ("about_content_page", gettext_lazy("About this information")),
-        ("booking_page", gettext_lazy("Contact us")),
-        ("privacy_page", gettext_lazy("Privacy notice")),
-        ("accessibility_page", gettext_lazy("Accessibility statement")),
+        ("about_content_page", gettext_noop("About this information")),
+        ("booking_page", gettext_noop("Contact us")),
+        ("privacy_page", gettext_noop("Privacy notice")),
+        ("accessibility_page", gettext_noop("Accessibility statement")),
     )
 
     def footer_links(self, request=None) -> list[tuple[str, str]]:
         """(label, URL) for the footer's links to the pages chosen above, live ones only, in
-        one query."""
+        the active language where the page has a live translation, in one query."""
+        from .translation import in_active_language
+
         ids = {field: getattr(self, f"{field}_id") for field, _ in self.FOOTER_LINKS}
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(pk__in=[pk for pk in ids.values() if pk])
-            .only("url_path", "path", "depth", "locale_id")
-            .in_bulk()
-        )
+        pages = in_active_language([pk for pk in ids.values() if pk])
         links = []
         for field, label in self.FOOTER_LINKS:
             page = pages.get(ids[field])
             url = page.get_url(request) if page is not None else None
             if url:
-                links.append((label, url))
+                links.append((gettext(label), url))
         return links
 
     @property
@@ -323,7 +354,32 @@ class BasePage(Page):
         help_text="One or two plain sentences (160 characters at most). Also used in search results.",
     )
 
-    promote_panels = [*Page.promote_panels, FieldPanel("summary")]
+    # Spanish pages (content.core.translation): who translated the page, and when it was last
+    # checked against the English; an English revision published later makes it stale.
+    translator = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Spanish pages: who translated this page.",
+    )
+    source_checked_at = models.DateTimeField(
+        "checked against the English version",
+        null=True,
+        blank=True,
+        help_text="Spanish pages: when the translator last compared this page with the English "
+        "one. Set it after every check; the 'Stale translations' report lists pages whose "
+        "English changed since.",
+    )
+
+    translation_panels = [
+        MultiFieldPanel(
+            [FieldPanel("translator"), FieldPanel("source_checked_at")],
+            heading="Translation",
+        )
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("summary"), *translation_panels]
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     # What this page type's template shows from other tables, fetched with the page when it is
     # routed to (see route()).

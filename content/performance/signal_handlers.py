@@ -1,9 +1,11 @@
 """Purge the page cache and the CDN when what a page shows changes.
 
 Precise purges (one page's neighbourhood) for publish, unpublish and delete of an ordinary page:
-the page, its descendants (their breadcrumbs show its title), its ancestors (listings) and its
-siblings (related-article links), plus /sitemap.xml. Everything is purged when:
-- the page is the home page or a top-level page (the main navigation shows those on every page);
+the page, its translations (their language links), its descendants (their breadcrumbs show its
+title), its ancestors (listings) and its siblings (related-article links), plus /sitemap.xml.
+Everything is purged when:
+- the page is a home page or a top-level page, in any language (the main navigation shows those
+  on every page);
 - a page moves or changes its slug (rich-text links on any page resolve to its new URL);
 - a snippet (people, topics...), a site setting, a Site, an image or a page view restriction is
   saved or deleted, since those appear on many pages (header, footer, review details, figures,
@@ -66,6 +68,8 @@ def _path(page) -> str | None:
 
 def _neighbourhood(page) -> set[Page]:
     pages = {page}
+    # Its translations show a link to it (and, in Spanish, whether the English changed since).
+    pages.update(page.get_translations())
     pages.update(page.get_descendants())
     pages.update(page.get_ancestors().filter(depth__gt=1))
     pages.update(page.get_siblings(inclusive=False))
@@ -73,9 +77,11 @@ def _neighbourhood(page) -> set[Page]:
 
 
 def _is_in_navigation(page) -> bool:
+    """The home page (in any language) or a page directly below it."""
+    parent = page.get_parent()
     return any(
-        page.path == site.root_page.path or page.get_parent().pk == site.root_page_id
-        for site in Site.objects.all()
+        site.root_page.translation_key in (page.translation_key, parent.translation_key)
+        for site in Site.objects.select_related("root_page")
     )
 
 

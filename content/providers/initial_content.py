@@ -4,13 +4,22 @@ The sample providers are read with the same code as `manage.py import_providers`
 fixture CSV files are also a worked example of the import format.
 """
 
+import csv
+
 from wagtail.models import Locale
 
 from content.core.initial_content import FIXTURES_DIR, ContentLoader, FixtureError
 from content.core.models import HomePage
 
 from .csv_import import ImportFailed, ProviderImporter
-from .models import Condition, InsuranceOption, Language, ProviderDirectoryPage, Treatment
+from .models import (
+    Condition,
+    InsuranceOption,
+    Language,
+    ProviderDirectoryPage,
+    ProviderPage,
+    Treatment,
+)
 
 TAXONOMY_MODELS = {
     "treatments": Treatment,
@@ -33,6 +42,14 @@ DIRECTORY = {
     "show_in_menus": True,
 }
 
+TAXONOMY_RELATIONS = (
+    "treatments",
+    "treatments_not_offered",
+    "conditions",
+    "insurance",
+    "languages",
+)
+
 
 def load(loader: ContentLoader):
     spec = loader.read_yaml("providers/taxonomies.yaml")
@@ -43,7 +60,7 @@ def load(loader: ContentLoader):
             defaults["sort_order"] = position
             model.objects.update_or_create(slug=item["slug"], locale=locale, defaults=defaults)
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     directory = loader.page(home, ProviderDirectoryPage, "find-a-provider", DIRECTORY)
     importer = ProviderImporter(
         directory,
@@ -60,3 +77,52 @@ def load(loader: ContentLoader):
         loader.log.append(f"updated ProviderPage '{slug}'")
     for slug in result.skipped:
         loader.log.append(f"kept ProviderPage '{slug}'")
+    load_spanish(loader, directory)
+
+
+def load_spanish(loader: ContentLoader, directory: ProviderDirectoryPage) -> None:
+    """The Spanish directory and provider pages (fixtures/providers/es/): the providers' own
+    words in Spanish; addresses, hours, clinicians and filters come from the English page."""
+    es_dir = FIXTURES_DIR / "providers" / "es"
+    if not es_dir.exists():
+        return
+    spec = loader.read_yaml("providers/es/taxonomies.yaml")
+    default = Locale.get_default()
+    for key, model in TAXONOMY_MODELS.items():
+        for item in spec.get(key, []):
+            english = model.objects.filter(slug=item["slug"], locale=default).first()
+            if english is None:
+                raise FixtureError(f"providers/es/taxonomies.yaml: no {key} '{item['slug']}'")
+            fields = {k: v for k, v in item.items() if k in ("name", "description")}
+            loader.translated_snippet(english, fields)
+    spanish_terms = {
+        term.translation_key: term
+        for model in TAXONOMY_MODELS.values()
+        for term in model.objects.filter(locale__language_code="es")
+    }
+    site = loader.read_yaml("es/site.yaml")
+    text = site["directory_page"]
+    translator = loader.person(site["translator"], "es")
+    spanish_directory = loader.translation_of(
+        directory,
+        text.get("slug", "buscar-proveedor"),
+        {**{k: v for k, v in text.items() if k != "slug"}, "translator": translator},
+    )
+    with open(es_dir / "providers.csv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for row in rows:
+        source = ProviderPage.objects.child_of(directory).filter(slug=row["slug"]).first()
+        if source is None:
+            raise FixtureError(f"providers/es/providers.csv: no provider '{row['slug']}'")
+        fields = {"title": row["name"], "translator": translator}
+        for name in ("summary", "hours_note", "accessibility_notes"):
+            if row.get(name):
+                fields[name] = row[name]
+        # The Spanish page's filters are the Spanish terms (the Spanish finder lists and
+        # matches those).
+        for relation in TAXONOMY_RELATIONS:
+            fields[relation] = [
+                spanish_terms[t.translation_key] for t in getattr(source, relation).all()
+            ]
+        loader.translation_of(source, row["slug"], fields)
+    loader.log.append(f"Spanish directory '{spanish_directory.slug}': {len(rows)} providers")

@@ -260,7 +260,7 @@ class ProviderPage(BasePage):
         InlinePanel("clinicians", label="Clinician", heading="Clinicians"),
         FieldPanel("is_sample"),
     ]
-    promote_panels = Page.promote_panels
+    promote_panels = [*Page.promote_panels, *BasePage.translation_panels]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("city"),

@@ -67,6 +67,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
+    # The Spanish edition: editors copy a page to Spanish ("Translate") and write it in the
+    # ordinary page editor, where the clinical review workflow applies (content/core/translation.py).
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -107,6 +111,9 @@ MIDDLEWARE = [
     # so pages are stored compressed (content/performance/compression.py).
     "content.performance.compression.PublicPageGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL only: /es/... is Spanish, everything else English
+    # (kapsite/urls.py); never from the browser's Accept-Language (people choose).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

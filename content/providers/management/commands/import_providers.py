@@ -1,6 +1,7 @@
 from argparse import RawDescriptionHelpFormatter
 
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Locale
 
 from content.providers.csv_import import ImportFailed, ProviderImporter, columns_help
 from content.providers.models import ProviderDirectoryPage
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, clinicians=None, dry_run=False, **options):
-        directory = ProviderDirectoryPage.objects.first()
+        directory = ProviderDirectoryPage.objects.filter(locale=Locale.get_default()).first()
         if directory is None:
             raise CommandError("There is no provider directory page yet. Create it first.")
         importer = ProviderImporter(directory, file, clinicians)

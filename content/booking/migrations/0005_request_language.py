@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('booking', '0003_acknowledgement_email'),
+        ('booking', '0004_bookingpage_translation_details'),
     ]
 
     operations = [
