@@ -139,3 +139,41 @@ def test_spanish_dates():
         )
     with translation.override("en"):
         assert formats.date_format(datetime.date(2026, 12, 3)) == "December 3, 2026"
+
+
+SPANISH_BOOKING_URL = "/es/pedir-una-cita/"
+
+
+def test_spanish_booking_page_end_to_end(client, site_content):
+    """Through the /es/ URL: Spanish labels, a Spanish error, then a stored request in Spanish
+    with its acknowledgement in Spanish (with the Spanish page's reply time)."""
+    response = client.get(SPANISH_BOOKING_URL)
+    if response.status_code == 404:
+        pytest.skip("no Spanish booking page in the sample content")
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find("label", attrs={"for": "id_email"}).get_text() == "Correo electrónico"
+    assert soup.find("button", type="submit", class_="c-button").get_text() == "Enviar solicitud"
+
+    response = client.post(SPANISH_BOOKING_URL, valid_data(email="no-es-un-correo"))
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.find(id="error-summary-title").get_text() == "Hay un problema"
+    assert "Escriba un correo electrónico con el formato correcto" in soup.get_text()
+
+    mail.outbox.clear()
+    response = client.post(SPANISH_BOOKING_URL, valid_data(acknowledge="on"))
+    assert response.status_code == 302
+    booking = BookingRequest.objects.get()
+    assert booking.language == "es"
+    (message,) = [m for m in mail.outbox if m.to == [booking.email]]
+    assert message.subject.startswith("Recibimos su solicitud")
+    assert "Le responderemos" in message.body and "business days" not in message.body
+    page = BeautifulSoup(client.get(response["Location"]).content, "html.parser")
+    assert page.find("h1").get_text() == "Gracias, enviamos su solicitud"
+
+
+def test_404_under_the_spanish_prefix_is_in_spanish(client, site_content):
+    response = client.get("/es/esta-pagina-no-existe/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "es"
+    assert soup.find("h1").get_text() == "No encontramos la página"
