@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .fields import EmailAddressField, NoteField, SingleLineField
 from .models import BookingRequest
@@ -16,15 +16,17 @@ PROVIDERS_APP = "content.providers"
 
 
 def provider_queryset():
-    """Practices that take requests through this site (grouped by city in the choice list),
-    or None when the provider directory is not installed."""
+    """Practices that take requests through this site (grouped by city in the choice list), in
+    the active language, or None when the provider directory is not installed."""
     if not apps.is_installed(PROVIDERS_APP):
         return None
     try:
         provider_model = apps.get_model("providers", "ProviderPage")
     except LookupError:
         return None
-    return provider_model.objects.taking_requests()
+    # The practices in the reader's language (each Spanish practice page is a translation of
+    # an English one): the form lists each practice once, under the name the reader sees.
+    return provider_model.objects.taking_requests().filter(locale=Locale.get_active())
 
 
 def request_language() -> str:
