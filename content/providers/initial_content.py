@@ -42,6 +42,14 @@ DIRECTORY = {
     "show_in_menus": True,
 }
 
+TAXONOMY_RELATIONS = (
+    "treatments",
+    "treatments_not_offered",
+    "conditions",
+    "insurance",
+    "languages",
+)
+
 
 def load(loader: ContentLoader):
     spec = loader.read_yaml("providers/taxonomies.yaml")
@@ -87,6 +95,11 @@ def load_spanish(loader: ContentLoader, directory: ProviderDirectoryPage) -> Non
                 raise FixtureError(f"providers/es/taxonomies.yaml: no {key} '{item['slug']}'")
             fields = {k: v for k, v in item.items() if k in ("name", "description")}
             loader.translated_snippet(english, fields)
+    spanish_terms = {
+        term.translation_key: term
+        for model in TAXONOMY_MODELS.values()
+        for term in model.objects.filter(locale__language_code="es")
+    }
     site = loader.read_yaml("es/site.yaml")
     text = site["directory_page"]
     translator = loader.person(site["translator"], "es")
@@ -105,5 +118,11 @@ def load_spanish(loader: ContentLoader, directory: ProviderDirectoryPage) -> Non
         for name in ("summary", "hours_note", "accessibility_notes"):
             if row.get(name):
                 fields[name] = row[name]
+        # The Spanish page's filters are the Spanish terms (the Spanish finder lists and
+        # matches those).
+        for relation in TAXONOMY_RELATIONS:
+            fields[relation] = [
+                spanish_terms[t.translation_key] for t in getattr(source, relation).all()
+            ]
         loader.translation_of(source, row["slug"], fields)
     loader.log.append(f"Spanish directory '{spanish_directory.slug}': {len(rows)} providers")

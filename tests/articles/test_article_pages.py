@@ -58,7 +58,7 @@ def test_article_with_empty_optional_fields_still_renders(client):
 
 @pytest.mark.django_db
 def test_overdue_article_says_it_is_being_reviewed(client):
-    page = ArticlePage.objects.get(slug="what-is-kap")
+    page = ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap")
     page.last_reviewed = page.last_reviewed.replace(year=2024)
     page.next_review_due = page.next_review_due.replace(year=2025)
     page.save_revision().publish()
@@ -118,7 +118,7 @@ def test_claims_link_to_numbered_references_and_back(client):
 def test_a_marker_naming_no_reference_cannot_be_saved():
     from django.core.exceptions import ValidationError
 
-    page = ArticlePage.objects.get(slug="what-is-kap")
+    page = ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap")
     page.body = [("paragraph", '<p>Claim.<a linktype="citation" key="nowhere">[^nowhere]</a></p>')]
     with pytest.raises(ValidationError) as error:
         page.full_clean()

@@ -43,7 +43,7 @@ def _fresh_rate_limit_cache():
 def booking_page(site_content):
     from content.booking.models import BookingPage
 
-    return BookingPage.objects.get()
+    return BookingPage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

@@ -52,9 +52,9 @@ def test_footer_links_follow_clinic_settings_and_skip_unpublished_pages(client, 
     from wagtail.models import Page
 
     clinic = ClinicSettings.for_site(site_content)
-    clinic.accessibility_page = Page.objects.get(slug="about")
+    clinic.accessibility_page = Page.objects.get(locale__language_code="en", slug="about")
     clinic.save()
-    Page.objects.get(slug="privacy").specific.unpublish()
+    Page.objects.get(locale__language_code="en", slug="privacy").specific.unpublish()
     links = footer_links(client, "/learn/")
     assert links["Accessibility statement"] == "/about/"
     assert "Privacy notice" not in links

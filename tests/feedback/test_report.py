@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def article(slug="what-is-kap"):
     from content.articles.models import ArticlePage
 
-    return ArticlePage.objects.get(slug=slug)
+    return ArticlePage.objects.get(locale__language_code="en", slug=slug)
 
 
 @pytest.fixture

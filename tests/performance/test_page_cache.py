@@ -83,7 +83,7 @@ def test_requests_with_cookies_bypass_the_cache(client, site_content):
 
 def test_csrf_form_page_is_never_cached(client, site_content):
     """A password-protected page answers with a form carrying a CSRF token and cookie."""
-    page = ArticlePage.objects.get(slug="what-is-kap")
+    page = ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap")
     PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="sample-pass"
     )
@@ -95,7 +95,7 @@ def test_csrf_form_page_is_never_cached(client, site_content):
 
 
 def test_previews_are_never_cached(client, site_content, admin_user):
-    page = ArticlePage.objects.get(slug="what-is-kap")
+    page = ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap")
     client.force_login(admin_user)
     preview = client.get(f"/admin/pages/{page.pk}/view_draft/", HTTP_HOST="localhost")
     assert preview.status_code == 200
@@ -123,7 +123,7 @@ def test_responses_that_used_a_csp_nonce_are_not_cached(client, site_content):
 def test_publish_purges_the_page_and_its_neighbours_only(client, site_content, commit):
     for url in (ARTICLE, "/learn/", "/about/"):
         fetch(client, url)
-    page = ArticlePage.objects.get(slug="what-is-kap")
+    page = ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap")
     page.title = "What KAP is (updated)"
     with commit():
         page.save_revision().publish()
@@ -137,20 +137,20 @@ def test_publish_purges_the_page_and_its_neighbours_only(client, site_content, c
 def test_unpublish_purges(client, site_content, commit):
     fetch(client, ARTICLE)
     with commit():
-        ArticlePage.objects.get(slug="what-is-kap").unpublish()
+        ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap").unpublish()
     assert fetch(client, ARTICLE)[0].status_code == 404
 
 
 def test_delete_purges(client, site_content, commit):
     fetch(client, ARTICLE)
     with commit():
-        ArticlePage.objects.get(slug="what-is-kap").delete()
+        ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap").delete()
     assert fetch(client, ARTICLE)[0].status_code == 404
 
 
 def test_move_purges_the_old_url(client, site_content, commit):
-    about = StandardPage.objects.get(slug="about")
-    privacy = StandardPage.objects.get(slug="privacy")
+    about = StandardPage.objects.get(locale__language_code="en", slug="about")
+    privacy = StandardPage.objects.get(locale__language_code="en", slug="privacy")
     fetch(client, "/privacy/")
     with commit():
         privacy.move(about, pos="last-child")
@@ -161,7 +161,7 @@ def test_move_purges_the_old_url(client, site_content, commit):
 
 def test_snippet_change_purges(client, site_content, commit):
     fetch(client, ARTICLE)
-    page = ArticlePage.objects.get(slug="what-is-kap")
+    page = ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap")
     person = Person.objects.get(pk=page.author_id)
     person.name = "Renamed Sample Writer"
     with commit():
@@ -210,7 +210,7 @@ def fake_cdn(settings):
 
 
 def test_cdn_is_purged_on_publish(site_content, fake_cdn, commit):
-    page = ArticlePage.objects.get(slug="what-is-kap")
+    page = ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap")
     with commit():
         page.save_revision().publish()
     paths = {path for _, _, path in fake_cdn}
@@ -221,12 +221,12 @@ def test_cdn_is_purged_on_publish(site_content, fake_cdn, commit):
 
 def test_cdn_is_purged_on_unpublish_move_and_settings(site_content, fake_cdn, commit):
     with commit():
-        ArticlePage.objects.get(slug="what-is-kap").unpublish()
+        ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap").unpublish()
     assert ARTICLE in {path for _, _, path in fake_cdn}
     fake_cdn.clear()
     with commit():
-        StandardPage.objects.get(slug="privacy").move(
-            StandardPage.objects.get(slug="about"), pos="last-child"
+        StandardPage.objects.get(locale__language_code="en", slug="privacy").move(
+            StandardPage.objects.get(locale__language_code="en", slug="about"), pos="last-child"
         )
     assert "/privacy/" in {path for _, _, path in fake_cdn}
     fake_cdn.clear()
@@ -242,7 +242,7 @@ def test_no_cdn_purge_without_configuration(site_content, settings, commit, clie
     settings.WAGTAILFRONTENDCACHE = {}
     fetch(client, "/learn/")
     with commit():
-        ArticleIndexPage.objects.get().save_revision().publish()
+        ArticleIndexPage.objects.get(locale__language_code="en").save_revision().publish()
     assert not DBTaskResult.objects.filter(task_path__endswith=".purge_cdn").exists()
     assert fetch(client, "/learn/")[1] == "miss"  # the local purge still ran
 
@@ -256,7 +256,7 @@ def test_cdn_purge_is_queued_not_run_in_the_publish_request(load_content, fake_c
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    ArticlePage.objects.get(slug="what-is-kap").save_revision().publish()
+    ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap").save_revision().publish()
     assert fake_cdn == []
     queued = DBTaskResult.objects.get(task_path="content.performance.tasks.purge_cdn")
     assert ARTICLE in queued.args_kwargs["args"][0]

@@ -69,7 +69,7 @@ def insert_providers(specs: list[dict], *, directory: ProviderDirectoryPage | No
     ``telehealth_states`` is a string like 'CA,OR' (one row per state).
     Returns the new ProviderPage objects in the order given.
     """
-    directory = directory or ProviderDirectoryPage.objects.get()
+    directory = directory or ProviderDirectoryPage.objects.get(locale__language_code="en")
     directory.refresh_from_db()
     content_type = ContentType.objects.get_for_model(ProviderPage)
     last = directory.get_last_child()
@@ -167,7 +167,7 @@ def create_providers(
 ) -> list[ProviderPage]:
     """``count`` random providers around a few cities, with taxonomies and two clinicians."""
     rng = random.Random(seed)
-    directory = directory or ProviderDirectoryPage.objects.get()
+    directory = directory or ProviderDirectoryPage.objects.get(locale__language_code="en")
     all_terms = {
         relation: list(model.objects.filter(locale_id=directory.locale_id))
         for relation, model in RELATIONS.items()

@@ -105,7 +105,7 @@ KNOWN = [
 
 @pytest.fixture
 def directory(db):
-    return ProviderDirectoryPage.objects.get()
+    return ProviderDirectoryPage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

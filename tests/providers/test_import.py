@@ -77,7 +77,7 @@ def test_valid_file_imports_providers_and_clinicians(tmp_path):
     )
     out, _ = run(providers, "--clinicians", clinicians)
     assert "Created 2 provider(s)" in out
-    page = ProviderPage.objects.get(slug="imported-practice")
+    page = ProviderPage.objects.get(locale__language_code="en", slug="imported-practice")
     assert page.live and page.get_parent().slug == "find-a-provider"
     assert page.title == "Imported Practice (sample)"
     assert page.latitude == pytest.approx(37.8688, abs=0.01)  # from the ZIP code
@@ -100,7 +100,7 @@ def test_existing_slug_is_updated(tmp_path):
     row = {**GOOD, "slug": "lakeside-kap-oakland", "name": "Lakeside Renamed (sample)"}
     out, _ = run(write_csv(tmp_path / "p.csv", HEADER, [row]))
     assert "updated 1" in out
-    page = ProviderPage.objects.get(slug="lakeside-kap-oakland")
+    page = ProviderPage.objects.get(locale__language_code="en", slug="lakeside-kap-oakland")
     assert page.title == "Lakeside Renamed (sample)"
     assert page.clinicians.count() >= 2  # no clinicians file: clinicians kept
 
@@ -137,7 +137,7 @@ def test_invalid_rows_report_row_and_column_and_write_nothing(tmp_path):
     assert "c.csv: row 2, column 'role'" in err
     assert "c.csv: row 3, column 'licence_verified_on'" in err
     assert ProviderPage.objects.count() == before
-    assert not ProviderPage.objects.filter(slug="fine-row").exists()
+    assert not ProviderPage.objects.filter(locale__language_code="en", slug="fine-row").exists()
 
 
 @pytest.mark.django_db
@@ -200,8 +200,8 @@ def test_takes_requests_here_column(tmp_path):
         {**GOOD, "slug": "elsewhere", "takes_requests_here": ""},
     ]
     run(write_csv(tmp_path / "p.csv", HEADER, rows))
-    assert ProviderPage.objects.get(slug="clinic-location").takes_requests_here
-    assert not ProviderPage.objects.get(slug="elsewhere").takes_requests_here
+    assert ProviderPage.objects.get(locale__language_code="en", slug="clinic-location").takes_requests_here
+    assert not ProviderPage.objects.get(locale__language_code="en", slug="elsewhere").takes_requests_here
     err = run_failing(
         write_csv(tmp_path / "bad.csv", HEADER, [{**GOOD, "takes_requests_here": "maybe"}])
     )

@@ -24,7 +24,7 @@ def get(client, url):
 
 @pytest.mark.django_db
 def test_provider_page_shows_everything(client):
-    page = ProviderPage.objects.get(slug="lakeside-kap-oakland")
+    page = ProviderPage.objects.get(locale__language_code="en", slug="lakeside-kap-oakland")
     soup = get(client, SAMPLE)
     text = soup.get_text(" ", strip=True)
     assert soup.find("h1").get_text() == page.title
@@ -74,8 +74,8 @@ def use_booking_page(page):
 
 @pytest.mark.django_db
 def test_request_link_preselects_a_practice_that_takes_requests_here(client):
-    use_booking_page(StandardPage.objects.get(slug="about"))
-    page = ProviderPage.objects.get(slug="bayview-kap-oakland")
+    use_booking_page(StandardPage.objects.get(locale__language_code="en", slug="about"))
+    page = ProviderPage.objects.get(locale__language_code="en", slug="bayview-kap-oakland")
     assert page.takes_requests_here and page.accepting_new_patients
     soup = get(client, CLINIC_LOCATION)
     link = soup.select_one(".c-provider__cta").find("a", string="Request an appointment")
@@ -86,8 +86,8 @@ def test_request_link_preselects_a_practice_that_takes_requests_here(client):
 
 @pytest.mark.django_db
 def test_other_practices_are_contacted_directly(client):
-    use_booking_page(StandardPage.objects.get(slug="about"))
-    assert not ProviderPage.objects.get(slug="lakeside-kap-oakland").takes_requests_here
+    use_booking_page(StandardPage.objects.get(locale__language_code="en", slug="about"))
+    assert not ProviderPage.objects.get(locale__language_code="en", slug="lakeside-kap-oakland").takes_requests_here
     soup = get(client, SAMPLE)
     cta = soup.select_one(".c-provider__cta")
     assert not cta.find("a", string="Request an appointment")
@@ -99,8 +99,8 @@ def test_other_practices_are_contacted_directly(client):
 
 @pytest.mark.django_db
 def test_not_accepting_new_patients_shows_a_badge_and_no_booking_button(client):
-    use_booking_page(StandardPage.objects.get(slug="about"))
-    page = ProviderPage.objects.get(slug="bayview-kap-oakland")
+    use_booking_page(StandardPage.objects.get(locale__language_code="en", slug="about"))
+    page = ProviderPage.objects.get(locale__language_code="en", slug="bayview-kap-oakland")
     page.accepting_new_patients = False
     page.save_revision().publish()
     soup = get(client, CLINIC_LOCATION)
@@ -127,7 +127,7 @@ def test_without_a_booking_page_the_clinic_location_is_contacted_by_phone(client
 
 @pytest.mark.django_db
 def test_unpublished_booking_page_falls_back_to_phone(client):
-    booking = StandardPage.objects.get(slug="about")
+    booking = StandardPage.objects.get(locale__language_code="en", slug="about")
     booking.unpublish()
     use_booking_page(booking)
     soup = get(client, CLINIC_LOCATION)
@@ -138,7 +138,7 @@ def test_unpublished_booking_page_falls_back_to_phone(client):
 def test_taking_requests_lists_only_live_clinic_locations_accepting_patients():
     slugs = list(ProviderPage.objects.taking_requests().values_list("slug", flat=True))
     assert slugs == ["bayview-kap-oakland", "bayview-kap-san-francisco"]  # by city
-    oakland = ProviderPage.objects.get(slug="bayview-kap-oakland")
+    oakland = ProviderPage.objects.get(locale__language_code="en", slug="bayview-kap-oakland")
     oakland.unpublish()
     assert "bayview-kap-oakland" not in ProviderPage.objects.taking_requests().values_list(
         "slug", flat=True
@@ -160,8 +160,8 @@ def test_telehealth_only_page_has_no_address_or_directions(client):
 
 @pytest.mark.django_db
 def test_tree_rules():
-    home = HomePage.objects.get()
-    directory = ProviderDirectoryPage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
+    directory = ProviderDirectoryPage.objects.get(locale__language_code="en")
     assert directory.slug == "find-a-provider"
     assert directory.show_in_menus
     assert directory.get_parent().specific == home
@@ -173,14 +173,14 @@ def test_tree_rules():
     assert not ProviderDirectoryPage.can_create_at(home)
     assert ProviderPage.can_create_at(directory)
     assert not ProviderPage.can_create_at(home)
-    assert not ProviderPage.can_create_at(StandardPage.objects.get(slug="about"))
-    assert not ProviderDirectoryPage.can_create_at(StandardPage.objects.get(slug="about"))
+    assert not ProviderPage.can_create_at(StandardPage.objects.get(locale__language_code="en", slug="about"))
+    assert not ProviderDirectoryPage.can_create_at(StandardPage.objects.get(locale__language_code="en", slug="about"))
 
 
 @pytest.mark.django_db
 def test_directory_can_be_created_under_home_when_missing():
-    home = HomePage.objects.get()
-    ProviderDirectoryPage.objects.get().delete()
+    home = HomePage.objects.get(locale__language_code="en")
+    ProviderDirectoryPage.objects.get(locale__language_code="en").delete()
     assert ProviderDirectoryPage.can_create_at(home)
     assert not ProviderDirectoryPage.can_create_at(Page.get_first_root_node())
 
@@ -251,7 +251,7 @@ def test_telehealth_state_rule(telehealth, states, message):
 
 @pytest.mark.django_db
 def test_a_treatment_cannot_be_offered_and_not_offered():
-    iv = Treatment.objects.get(slug="iv-ketamine")
+    iv = Treatment.objects.get(locale__language_code="en", slug="iv-ketamine")
     page = _provider()
     page.treatments = [iv]
     page.treatments_not_offered = [iv]
@@ -264,8 +264,8 @@ def test_a_treatment_cannot_be_offered_and_not_offered():
 def test_editor_creates_a_provider_with_inline_clinicians(admin_client):
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-    directory = ProviderDirectoryPage.objects.get()
-    iv = Treatment.objects.get(slug="iv-ketamine")
+    directory = ProviderDirectoryPage.objects.get(locale__language_code="en")
+    iv = Treatment.objects.get(locale__language_code="en", slug="iv-ketamine")
     data = nested_form_data(
         {
             "title": "Admin Made Practice",
@@ -305,7 +305,7 @@ def test_editor_creates_a_provider_with_inline_clinicians(admin_client):
     data["treatments"] = [iv.pk]  # a multiple choice, not a nested list
     response = admin_client.post(f"/admin/pages/add/providers/providerpage/{directory.pk}/", data)
     assert response.status_code == 302, response.content[:2000]
-    page = ProviderPage.objects.get(slug="admin-made-practice")
+    page = ProviderPage.objects.get(locale__language_code="en", slug="admin-made-practice")
     assert page.live
     assert page.latitude == pytest.approx(37.8085)
     clinician = Clinician.objects.get(page=page)
@@ -324,7 +324,7 @@ def test_editor_creates_a_provider_with_inline_clinicians(admin_client):
     response = admin_client.post(f"/admin/pages/add/providers/providerpage/{directory.pk}/", data)
     assert response.status_code == 200
     assert b"List the states where telehealth is offered." in response.content
-    assert not ProviderPage.objects.filter(slug="admin-made-practice-2").exists()
+    assert not ProviderPage.objects.filter(locale__language_code="en", slug="admin-made-practice-2").exists()
 
 
 @pytest.mark.django_db

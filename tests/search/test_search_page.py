@@ -83,7 +83,7 @@ def test_results_are_paginated(client, search_index):
 
 @pytest.mark.django_db
 def test_editor_promoted_result_comes_first_without_logging_queries(client, search_index):
-    about = Page.objects.get(slug="about")
+    about = Page.objects.get(locale__language_code="en", slug="about")
     query = Query.objects.create(query_string="who writes this")
     SearchPromotion.objects.create(query=query, page=about, description="Meet our writers.")
     queries_before = Query.objects.count()
@@ -307,7 +307,7 @@ def test_an_article_result_shows_its_summary(client, search_index):
 def test_a_query_naming_a_treatment_lists_the_practices_offering_it(client, search_index, query):
     from content.providers.models import ProviderPage, Treatment
 
-    treatment = Treatment.objects.get(slug="esketamine-nasal")
+    treatment = Treatment.objects.get(locale__language_code="en", slug="esketamine-nasal")
     offering = set(
         ProviderPage.objects.live().filter(treatments=treatment).values_list("title", flat=True)
     )

@@ -237,7 +237,7 @@ def _booking_submission():
 def _booking_url():
     from content.booking.models import BookingPage
 
-    return BookingPage.objects.live().get().url
+    return BookingPage.objects.live().get(locale__language_code="en").url
 
 
 @pytest.mark.django_db

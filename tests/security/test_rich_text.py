@@ -62,7 +62,7 @@ def test_public_page_and_admin_listing_escape_hostile_content(client, admin_clie
 
     from content.core.models import HomePage
 
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     # A paragraph section takes rich text (the home page's old intro field did).
     home.body = [{"type": "paragraph", "value": HOSTILE}, *home.body.raw_data]
     home.title = 'Home <script>alert("t")</script>'

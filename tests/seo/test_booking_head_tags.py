@@ -16,7 +16,7 @@ def booking_page(site_content):
     from content.booking.models import BookingPage
 
     cache.clear()
-    yield BookingPage.objects.live().get()
+    yield BookingPage.objects.live().get(locale__language_code="en")
     cache.clear()
 
 
