@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from .query import ParsedQuery
+from .query import ParsedQuery, site_root
 from .searchable import searchable_models
 from .words import DEFAULT_LANGUAGE, content_words, stem
 
@@ -76,7 +76,7 @@ def listings(parsed: ParsedQuery, site=None, locale=None) -> list[Listing]:
                 .order_by("title")
             )
             if site is not None:
-                pages = pages.descendant_of(site.root_page)
+                pages = pages.descendant_of(site_root(site, locale))
             shown = list(pages[: MAX_LISTED + 1])
             if not shown:
                 continue

@@ -186,6 +186,15 @@ class SearchOutcome:
     relaxed: bool = False
 
 
+def site_root(site, locale=None):
+    """The site's home page in the locale: each language's pages are under its own translation
+    of the home page (the Site points at the default language's), else the site's root."""
+    root = site.root_page
+    if locale is not None and root.locale_id != locale.pk:
+        root = root.get_translation_or_none(locale) or root
+    return root
+
+
 def candidate_pages(site=None, exclude_ids=(), locale=None):
     """Live, public pages of the searchable types (in the site, in the locale), as a queryset
     to search."""
@@ -193,7 +202,7 @@ def candidate_pages(site=None, exclude_ids=(), locale=None):
     if locale is not None:
         pages = pages.filter(locale=locale)
     if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
+        pages = pages.descendant_of(site_root(site, locale), inclusive=True)
     if exclude_ids:
         pages = pages.exclude(pk__in=exclude_ids)
     return pages

@@ -21,6 +21,7 @@ from .query import (
     parse,
     promotions,
     search_pages,
+    site_root,
     synonym_groups,
 )
 from .searchable import searchable_models
@@ -121,7 +122,7 @@ def prefetch_for_results(pages) -> None:
 def _first_live(pages, site, locale):
     pages = pages.live().public().filter(locale=locale)
     if site is not None:
-        pages = pages.descendant_of(site.root_page)
+        pages = pages.descendant_of(site_root(site, locale))
     return pages.first()
 
 
