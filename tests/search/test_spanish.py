@@ -167,9 +167,8 @@ def test_the_spanish_vocabulary_is_its_own(client, search_index):
     spanish = SearchTerm.objects.filter(locale__language_code="es")
     assert spanish.filter(word="efectos").exists()
     assert not spanish.filter(word__in=["de", "la", "cuando"]).exists()  # Spanish stop words
-    assert vocabulary.closest_words(["efetcos"], Locale.objects.get(language_code="es")) == {
-        "efetcos": ["efectos"]
-    }
+    spanish_locale = Locale.objects.get(language_code="es")
+    assert vocabulary.closest_words(["efetcos"], spanish_locale)["efetcos"][0] == "efectos"
     assert vocabulary._closest_by_edits(spanish, "secundaros")[0][0] == "secundarios"
 
 
