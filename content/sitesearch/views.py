@@ -137,10 +137,9 @@ def help_links(site, locale) -> dict:
             parent = _first_live(parent_type.objects.all(), site, locale)
             if parent is not None and parent not in listing_pages:
                 listing_pages.append(parent)
-    faq = Page.objects.filter(slug="faq", locale=Locale.get_default()).first()
-    faq_pages = (
-        Page.objects.filter(translation_key=faq.translation_key) if faq else Page.objects.none()
-    )
+    # The FAQ page's slug is English ("faq"); other languages have their translation of it.
+    faq_keys = Page.objects.filter(slug="faq").values("translation_key")
+    faq_pages = Page.objects.filter(translation_key__in=faq_keys)
     return {
         "faq_page": _first_live(faq_pages, site, locale),
         "listing_pages": listing_pages,

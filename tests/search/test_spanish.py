@@ -180,3 +180,16 @@ def test_spanish_words_helpers():
     for a, b in [("efectos", "efecto"), ("reacciones", "reacción"), ("costos", "costo")]:
         assert spanish_stem(a) == spanish_stem(b)
     assert spanish_stem("año") != spanish_stem("ano")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["ketamina", "espray nasal", "zzqxv", "efetcos secundaros esketamna sesion zzqx qwerty"],
+)
+def test_spanish_search_query_count_is_bounded(
+    client, search_index, django_assert_max_num_queries, query
+):
+    client.get("/es/search/", {"q": query})
+    with django_assert_max_num_queries(30):
+        client.get("/es/search/", {"q": query})
