@@ -293,8 +293,8 @@ class ConfigSearch:
         return reduce(or_, (self.term_query(w) for w in all_words))
 
     def entries(self, pages):
-        """Index entries of these pages (one per page: Wagtail indexes a page as its most
-        specific type)."""
+        """Index entries of these pages, as their searchable page types (whose search fields
+        include the summary and body; an entry for the base Page type holds the title only)."""
         types = [ContentType.objects.get_for_model(m).pk for m in searchable_models()]
         ids = pages.annotate(text_id=Cast("pk", output_field=CharField())).values("text_id")
         return IndexEntry.objects.filter(content_type_id__in=types, object_id__in=ids)
