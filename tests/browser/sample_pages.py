@@ -113,7 +113,9 @@ def _body():
 def create_block_gallery():
     """A published article with every body block, including FAQ items (idempotent)."""
     index = ArticleIndexPage.objects.get(locale__language_code="en")
-    existing = ArticlePage.objects.filter(locale__language_code="en", slug=BLOCK_GALLERY_SLUG).first()
+    existing = ArticlePage.objects.filter(
+        locale__language_code="en", slug=BLOCK_GALLERY_SLUG
+    ).first()
     if existing:
         return existing
     page = ArticlePage(

@@ -256,7 +256,9 @@ def test_cdn_purge_is_queued_not_run_in_the_publish_request(load_content, fake_c
     from django_tasks_db.models import DBTaskResult
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    ArticlePage.objects.get(locale__language_code="en", slug="what-is-kap").save_revision().publish()
+    ArticlePage.objects.get(
+        locale__language_code="en", slug="what-is-kap"
+    ).save_revision().publish()
     assert fake_cdn == []
     queued = DBTaskResult.objects.get(task_path="content.performance.tasks.purge_cdn")
     assert ARTICLE in queued.args_kwargs["args"][0]

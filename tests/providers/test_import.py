@@ -200,8 +200,12 @@ def test_takes_requests_here_column(tmp_path):
         {**GOOD, "slug": "elsewhere", "takes_requests_here": ""},
     ]
     run(write_csv(tmp_path / "p.csv", HEADER, rows))
-    assert ProviderPage.objects.get(locale__language_code="en", slug="clinic-location").takes_requests_here
-    assert not ProviderPage.objects.get(locale__language_code="en", slug="elsewhere").takes_requests_here
+    assert ProviderPage.objects.get(
+        locale__language_code="en", slug="clinic-location"
+    ).takes_requests_here
+    assert not ProviderPage.objects.get(
+        locale__language_code="en", slug="elsewhere"
+    ).takes_requests_here
     err = run_failing(
         write_csv(tmp_path / "bad.csv", HEADER, [{**GOOD, "takes_requests_here": "maybe"}])
     )

@@ -46,7 +46,10 @@ def test_taxonomies_cover_the_issue():
     } <= treatments
     kinds = set(InsuranceOption.objects.values_list("kind", flat=True))
     assert kinds == {"plan", "self_pay", "sliding_scale"}
-    assert Condition.objects.exists() and Language.objects.filter(locale__language_code="en", slug="spanish").exists()
+    assert (
+        Condition.objects.exists()
+        and Language.objects.filter(locale__language_code="en", slug="spanish").exists()
+    )
 
 
 @pytest.mark.django_db

@@ -87,7 +87,9 @@ def test_request_link_preselects_a_practice_that_takes_requests_here(client):
 @pytest.mark.django_db
 def test_other_practices_are_contacted_directly(client):
     use_booking_page(StandardPage.objects.get(locale__language_code="en", slug="about"))
-    assert not ProviderPage.objects.get(locale__language_code="en", slug="lakeside-kap-oakland").takes_requests_here
+    assert not ProviderPage.objects.get(
+        locale__language_code="en", slug="lakeside-kap-oakland"
+    ).takes_requests_here
     soup = get(client, SAMPLE)
     cta = soup.select_one(".c-provider__cta")
     assert not cta.find("a", string="Request an appointment")
@@ -173,8 +175,12 @@ def test_tree_rules():
     assert not ProviderDirectoryPage.can_create_at(home)
     assert ProviderPage.can_create_at(directory)
     assert not ProviderPage.can_create_at(home)
-    assert not ProviderPage.can_create_at(StandardPage.objects.get(locale__language_code="en", slug="about"))
-    assert not ProviderDirectoryPage.can_create_at(StandardPage.objects.get(locale__language_code="en", slug="about"))
+    assert not ProviderPage.can_create_at(
+        StandardPage.objects.get(locale__language_code="en", slug="about")
+    )
+    assert not ProviderDirectoryPage.can_create_at(
+        StandardPage.objects.get(locale__language_code="en", slug="about")
+    )
 
 
 @pytest.mark.django_db
@@ -324,7 +330,9 @@ def test_editor_creates_a_provider_with_inline_clinicians(admin_client):
     response = admin_client.post(f"/admin/pages/add/providers/providerpage/{directory.pk}/", data)
     assert response.status_code == 200
     assert b"List the states where telehealth is offered." in response.content
-    assert not ProviderPage.objects.filter(locale__language_code="en", slug="admin-made-practice-2").exists()
+    assert not ProviderPage.objects.filter(
+        locale__language_code="en", slug="admin-made-practice-2"
+    ).exists()
 
 
 @pytest.mark.django_db

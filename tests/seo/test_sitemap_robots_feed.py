@@ -55,7 +55,9 @@ def test_robots_txt_points_to_the_sitemap_and_blocks_private_paths(
 ):
     # Any page type can list sub-paths crawlers must keep out of (the booking page: thanks/).
     monkeypatch.setattr(
-        type(Page.objects.get(locale__language_code="en", slug="about").specific), "robots_disallow_subpaths", ("thanks/",)
+        type(Page.objects.get(locale__language_code="en", slug="about").specific),
+        "robots_disallow_subpaths",
+        ("thanks/",),
     )
     response = client.get("/robots.txt")
     assert response.status_code == 200
