@@ -56,6 +56,18 @@ def redis_database():
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English. A request to an /es/ URL activates Spanish for the thread
+    (LocaleMiddleware does not switch back), and would otherwise leak into later tests that
+    call translated code directly."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _closed_circuit_breakers():
     """Each test starts with no open circuit breaker (content/core/circuit_breaker.py)."""
     from content.core.circuit_breaker import reset_all

@@ -3,6 +3,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -115,7 +116,7 @@ class ArticlePage(ClinicalReviewMixin, BasePage):
     subpage_types = []
     route_select_related = ("locale", "topic", "author", "clinical_reviewer", "translator")
     # Site search: health articles (and the FAQ) come before provider listings.
-    site_search_label = "Article"
+    site_search_label = gettext_lazy("Article")
     site_search_rank = 0
 
     content_panels = [

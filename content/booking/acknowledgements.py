@@ -1,7 +1,8 @@
 """The acknowledgement email to the patient: the reference and the stated reply time, nothing else.
 
 Privacy: nothing the person typed goes into it (not even their name), so an email sent to a
-mistyped or someone else's address tells its reader nothing about the sender. It is sent by the
+mistyped or someone else's address tells its reader nothing about the sender. It is written in
+the language the request was sent in (BookingRequest.language). It is sent by the
 task worker after the request is saved, at most once (claimed before sending); a failed send is
 logged with the reference and error class only and is not retried (the patient already saw their
 reference on the confirmation page).
@@ -11,8 +12,10 @@ import logging
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.utils import timezone
-from wagtail.models import Site
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Site
 
 from content.core.models import ClinicSettings
 
@@ -20,39 +23,52 @@ from .models import BookingPage, BookingRequest
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_REPLY_TIME = "as soon as we can"
+DEFAULT_REPLY_TIME = _("as soon as we can")
 
 
 def clinic_details() -> tuple[str, str]:
     """The clinic's name and phone number from the default site's settings."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        return "the clinic", ""
+        return gettext("the clinic"), ""
     clinic = ClinicSettings.for_site(site)
     return clinic.clinic_name, clinic.phone
 
 
 def reply_time() -> str:
-    page = BookingPage.objects.live().first()
-    return page.reply_time if page and page.reply_time else DEFAULT_REPLY_TIME
+    """The booking page's reply time, from the page in the active language when there is one."""
+    pages = BookingPage.objects.live()
+    page = pages.filter(locale=Locale.get_active()).first() or pages.first()
+    return page.reply_time if page and page.reply_time else str(DEFAULT_REPLY_TIME)
 
 
 def build_message(reference: str) -> tuple[str, str]:
     clinic_name, phone = clinic_details()
-    subject = f"We have received your request ({reference})"
-    call = f" If you need to reach us sooner, call {phone}." if phone else ""
-    body = (
-        f"Thank you for contacting {clinic_name}. We have received your request.\n\n"
-        f"Your reference number is {reference}. Please keep it: you can give it to us if "
-        "you call.\n\n"
-        f"We will reply {reply_time()}.{call}\n\n"
-        "For your privacy, this email does not repeat anything you wrote. Please do not send "
-        "medical details by email.\n\n"
-        "If you are in crisis, do not wait for us: call or text 988 (Suicide and Crisis "
-        "Lifeline) any time, day or night. In an emergency, call 911.\n\n"
-        "If you did not send this request, you can ignore this email.\n"
-    )
-    return subject, body
+    """The subject and body in the active language (send() activates the request's)."""
+    subject = gettext("We have received your request (%(reference)s)") % {"reference": reference}
+    reply = gettext("We will reply %(reply_time)s.") % {"reply_time": reply_time()}
+    if phone:
+        reply += " " + gettext("If you need to reach us sooner, call %(phone)s.") % {"phone": phone}
+    paragraphs = [
+        gettext("Thank you for contacting %(clinic_name)s. We have received your request.")
+        % {"clinic_name": clinic_name},
+        gettext(
+            "Your reference number is %(reference)s. Please keep it: you can give it to us if "
+            "you call."
+        )
+        % {"reference": reference},
+        reply,
+        gettext(
+            "For your privacy, this email does not repeat anything you wrote. Please do not send "
+            "medical details by email."
+        ),
+        gettext(
+            "If you are in crisis, do not wait for us: call or text 988 (Suicide and Crisis "
+            "Lifeline) any time, day or night. In an emergency, call 911."
+        ),
+        gettext("If you did not send this request, you can ignore this email."),
+    ]
+    return subject, "\n\n".join(paragraphs) + "\n"
 
 
 def send(pk) -> str:
@@ -66,8 +82,9 @@ def send(pk) -> str:
     )
     if not claimed:
         return "skipped"
-    booking = BookingRequest.objects.only("reference", "email").get(pk=pk)
-    subject, body = build_message(booking.reference)
+    booking = BookingRequest.objects.only("reference", "email", "language").get(pk=pk)
+    with translation.override(booking.language or settings.LANGUAGE_CODE):
+        subject, body = build_message(booking.reference)
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [booking.email])
     except Exception as exc:  # noqa: BLE001  any mail failure: the request itself is saved

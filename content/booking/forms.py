@@ -2,8 +2,11 @@
 
 from django import forms
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from wagtail.models import Page
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
 
 from .fields import EmailAddressField, NoteField, SingleLineField
 from .models import BookingRequest
@@ -13,107 +16,137 @@ PROVIDERS_APP = "content.providers"
 
 
 def provider_queryset():
-    """Practices that take requests through this site (grouped by city in the choice list),
-    or None when the provider directory is not installed."""
+    """Practices that take requests through this site (grouped by city in the choice list), in
+    the active language, or None when the provider directory is not installed."""
     if not apps.is_installed(PROVIDERS_APP):
         return None
     try:
         provider_model = apps.get_model("providers", "ProviderPage")
     except LookupError:
         return None
-    return provider_model.objects.taking_requests()
+    # The practices in the reader's language (each Spanish practice page is a translation of
+    # an English one): the form lists each practice once, under the name the reader sees.
+    return provider_model.objects.taking_requests().filter(locale=Locale.get_active())
 
 
-def _too_long(label, limit):
-    # Django fills in show_value (the length that was sent) when the check fails.
-    return f"Please shorten {label} to {limit} characters or fewer; it has %(show_value)d."
+def request_language() -> str:
+    """The language the form is being filled in (one of settings.LANGUAGES), for the
+    acknowledgement email."""
+    try:
+        return translation.get_supported_language_variant(
+            translation.get_language() or settings.LANGUAGE_CODE
+        )
+    except LookupError:
+        return settings.LANGUAGE_CODE
 
 
+# Django fills in limit_value (the field's limit) and show_value (the length that was sent).
 class BookingForm(forms.Form):
     name = SingleLineField(
-        label="Your name",
+        label=_("Your name"),
         max_length=100,
         error_messages={
-            "required": "Enter your name.",
-            "max_length": _too_long("your name", 100),
+            "required": _("Enter your name."),
+            "max_length": _(
+                "Please shorten your name to %(limit_value)d characters or fewer; "
+                "it has %(show_value)d."
+            ),
         },
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = EmailAddressField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
         max_length=254,
         error_messages={
-            "invalid": "Enter an email address in the right format, like name@example.com.",
-            "max_length": _too_long("your email address", 254),
+            "invalid": _("Enter an email address in the right format, like name@example.com."),
+            "max_length": _(
+                "Please shorten your email address to %(limit_value)d characters or fewer; "
+                "it has %(show_value)d."
+            ),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     phone = SingleLineField(
-        label="Phone number",
+        label=_("Phone number"),
         required=False,
         max_length=30,
-        error_messages={"max_length": _too_long("your phone number", 30)},
+        error_messages={
+            "max_length": _(
+                "Please shorten your phone number to %(limit_value)d characters or fewer; "
+                "it has %(show_value)d."
+            )
+        },
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
     contact_method = forms.ChoiceField(
-        label="How should we contact you?",
+        label=_("How should we contact you?"),
         choices=BookingRequest.ContactMethod.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose how we should contact you.",
-            "invalid_choice": "Choose how we should contact you.",
+            "required": _("Choose how we should contact you."),
+            "invalid_choice": _("Choose how we should contact you."),
         },
     )
-    voicemail_ok = forms.BooleanField(label="It is OK to leave a voicemail", required=False)
-    text_ok = forms.BooleanField(label="It is OK to send a text message", required=False)
+    voicemail_ok = forms.BooleanField(label=_("It is OK to leave a voicemail"), required=False)
+    text_ok = forms.BooleanField(label=_("It is OK to send a text message"), required=False)
     kind = forms.ChoiceField(
-        label="What do you need?",
+        label=_("What do you need?"),
         choices=BookingRequest.Kind.choices,
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose whether you want an appointment or have a question.",
-            "invalid_choice": "Choose whether you want an appointment or have a question.",
+            "required": _("Choose whether you want an appointment or have a question."),
+            "invalid_choice": _("Choose whether you want an appointment or have a question."),
         },
     )
     preferred_provider = forms.ModelChoiceField(
-        label="Preferred provider (optional)",
+        label=_("Preferred provider (optional)"),
         queryset=Page.objects.none(),
         required=False,
-        empty_label="No preference",
+        empty_label=_("No preference"),
         error_messages={
-            "invalid_choice": "Choose a provider from the list, or choose 'No preference'.",
+            "invalid_choice": _("Choose a provider from the list, or choose 'No preference'."),
         },
     )
     preferred_times = SingleLineField(
-        label="Days and times that suit you (optional)",
-        help_text="For example: weekday mornings, or Tuesday after 3pm.",
+        label=_("Days and times that suit you (optional)"),
+        help_text=_("For example: weekday mornings, or Tuesday after 3pm."),
         required=False,
         max_length=200,
-        error_messages={"max_length": _too_long("the days and times", 200)},
+        error_messages={
+            "max_length": _(
+                "Please shorten the days and times to %(limit_value)d characters or fewer; "
+                "it has %(show_value)d."
+            )
+        },
     )
     note = NoteField(
-        label="Short note (optional)",
-        help_text=(
+        label=_("Short note (optional)"),
+        help_text=_(
             "Up to 500 characters. Please do not include medical details. "
             "We will talk about those with you."
         ),
         required=False,
         max_length=500,
-        error_messages={"max_length": _too_long("your note", 500)},
+        error_messages={
+            "max_length": _(
+                "Please shorten your note to %(limit_value)d characters or fewer; "
+                "it has %(show_value)d."
+            )
+        },
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     consent_to_contact = forms.BooleanField(
-        label="I agree that the clinic may contact me about this request",
-        error_messages={"required": "Tick the box to agree that we can contact you."},
+        label=_("I agree that the clinic may contact me about this request"),
+        error_messages={"required": _("Tick the box to agree that we can contact you.")},
     )
     privacy_acknowledged = forms.BooleanField(
-        label="I have read the privacy notice",
-        error_messages={"required": "Tick the box to say you have read the privacy notice."},
+        label=_("I have read the privacy notice"),
+        error_messages={"required": _("Tick the box to say you have read the privacy notice.")},
     )
     acknowledge = forms.BooleanField(
-        label="Email me to confirm that my request arrived",
-        help_text=(
+        label=_("Email me to confirm that my request arrived"),
+        help_text=_(
             "Only if you gave an email address. The email has your reference number and "
             "nothing you wrote."
         ),
@@ -155,21 +188,30 @@ class BookingForm(forms.Form):
         email_ok = "email" not in self.errors
         phone_ok = "phone" not in self.errors
         if email_ok and phone_ok and not email and not phone:
-            self.add_error("email", "Enter an email address or a phone number so we can reach you.")
+            self.add_error(
+                "email", _("Enter an email address or a phone number so we can reach you.")
+            )
         elif method == BookingRequest.ContactMethod.EMAIL and email_ok and not email:
-            self.add_error("email", "Enter your email address, or choose another way to reach you.")
+            self.add_error(
+                "email", _("Enter your email address, or choose another way to reach you.")
+            )
         elif method == BookingRequest.ContactMethod.PHONE and phone_ok and not phone:
-            self.add_error("phone", "Enter your phone number, or choose another way to reach you.")
+            self.add_error(
+                "phone", _("Enter your phone number, or choose another way to reach you.")
+            )
         elif method == BookingRequest.ContactMethod.TEXT and phone_ok and not phone:
             self.add_error(
                 "phone",
-                "Enter a mobile phone number for text messages, or choose another way to reach you.",
+                _(
+                    "Enter a mobile phone number for text messages, or choose another way to "
+                    "reach you."
+                ),
             )
         # A text message is sent only when the person allowed it: never tick the box for them.
         if method == BookingRequest.ContactMethod.TEXT and not cleaned.get("text_ok"):
             self.add_error(
                 "text_ok",
-                "Tick 'It is OK to send a text message', or choose another way to reach you.",
+                _("Tick 'It is OK to send a text message', or choose another way to reach you."),
             )
         return cleaned
 
@@ -218,6 +260,8 @@ class BookingForm(forms.Form):
             consent_to_contact=data["consent_to_contact"],
             privacy_acknowledged=data["privacy_acknowledged"],
             acknowledge_by_email=bool(data.get("acknowledge") and data.get("email")),
+            # The acknowledgement email is written in the language the form was sent in.
+            language=request_language(),
         )
 
 

@@ -7,6 +7,7 @@ never e-mailed or logged, and it is deleted after ``BOOKING_RETENTION_DAYS`` (se
 from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -39,13 +40,13 @@ SUBMITTED_FIELDS = [
 
 class BookingRequest(models.Model):
     class Kind(models.TextChoices):
-        APPOINTMENT = "appointment", "Appointment request"
-        QUESTION = "question", "Question"
+        APPOINTMENT = "appointment", _("Appointment request")
+        QUESTION = "question", _("Question")
 
     class ContactMethod(models.TextChoices):
-        EMAIL = "email", "Email"
-        PHONE = "phone", "Phone call"
-        TEXT = "text", "Text message"
+        EMAIL = "email", _("Email")
+        PHONE = "phone", _("Phone call")
+        TEXT = "text", _("Text message")
 
     class Status(models.TextChoices):
         NEW = "new", "New"
@@ -89,6 +90,14 @@ class BookingRequest(models.Model):
         "acknowledgement email requested",
         default=False,
         help_text="The patient asked for an email confirming that the request arrived.",
+    )
+    # The language the form was filled in: the acknowledgement email is written in it.
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        editable=False,
+        help_text="The language of the page the request was sent from.",
     )
     # Set when the acknowledgement is claimed for sending (acknowledgements.py): at most one.
     acknowledgement_sent_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -4,8 +4,9 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
-CONTROL_MESSAGE = "Remove the hidden control characters from this answer and try again."
+CONTROL_MESSAGE = _("Remove the hidden control characters from this answer and try again.")
 
 # Line breaks and tabs are fine in the multi-line note; nowhere else.
 MULTILINE_ALLOWED = frozenset({"\n", "\r", "\t"})
@@ -19,7 +20,7 @@ def reject_control_characters_in(value: str, allowed: frozenset[str] = frozenset
 
 
 PHONE_ALLOWED = re.compile(r"^[0-9 ()+.\-]+$")
-PHONE_MESSAGE = "Enter a US phone number with 10 digits, like 510-555-0123."
+PHONE_MESSAGE = _("Enter a US phone number with 10 digits, like 510-555-0123.")
 
 
 def normalize_phone(value: str) -> str:

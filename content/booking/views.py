@@ -18,6 +18,8 @@ from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from content.core.models import ClinicSettings
 from content.security.outage import clinic_phone
@@ -39,11 +41,11 @@ logger = logging.getLogger(__name__)
 CONFIRMATION_SALT = "content.booking.confirmation"
 CONFIRMATION_MAX_AGE = 60 * 60
 
-SEND_AGAIN = (
+SEND_AGAIN = _(
     "Please check your answers and press 'Send request' again. We ask this when a form is "
     "sent very quickly, to keep out automated messages. Nothing has been sent yet."
 )
-SEND_AGAIN_EXPIRED = (
+SEND_AGAIN_EXPIRED = _(
     "This page was open for a long time, so we did not send it. "
     "Please check your answers and send the form again."
 )
@@ -98,8 +100,11 @@ def _rate_limited(request, page, form, slot):
     until = timezone.localtime(slot.resets_at)
     form.add_error(
         None,
-        "You have sent several requests in the last hour. Please call us at "
-        f"{_phone_for(request)} or try again after {format_date(until, 'g:i A T')}.",
+        gettext(
+            "You have sent several requests in the last hour. Please call us at %(phone)s "
+            "or try again after %(time)s."
+        )
+        % {"phone": _phone_for(request), "time": format_date(until, "g:i A T")},
     )
     response = _render_form(request, page, form, status=429, seo_noindex=True)
     response["Retry-After"] = str(slot.seconds_left())
@@ -143,8 +148,11 @@ def booking_form(request, page):
         logger.error("booking request could not be saved: %s", type(exc).__name__)
         form.add_error(
             None,
-            f"We could not save your request, please call us at {clinic_phone()}. "
-            "You can also try again in a few minutes.",
+            gettext(
+                "We could not save your request, please call us at %(phone)s. "
+                "You can also try again in a few minutes."
+            )
+            % {"phone": clinic_phone()},
         )
         return _render_form(request, page, form, status=503)
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 KEY_PATTERN = r"[a-z0-9][a-z0-9-]*"
 KEY_RE = re.compile(rf"^{KEY_PATTERN}$")
@@ -29,13 +31,13 @@ RENDERED_MARKER_RE = re.compile(
 )
 
 EVIDENCE_LEVELS = [
-    ("regulator", "Regulator"),
-    ("guideline", "Guideline"),
-    ("review", "Review"),
-    ("randomized trial", "Randomized trial"),
-    ("observational", "Observational study"),
-    ("case series", "Case series"),
-    ("official", "Official information"),
+    ("regulator", _("Regulator")),
+    ("guideline", _("Guideline")),
+    ("review", _("Review")),
+    ("randomized trial", _("Randomized trial")),
+    ("observational", _("Observational study")),
+    ("case series", _("Case series")),
+    ("official", _("Official information")),
 ]
 
 
@@ -111,9 +113,10 @@ class Citations:
             ref.citation_ids.append(citation_id)
             return format_html(
                 '<sup class="c-cite"><a class="c-cite__link" id="{}" href="#{}">'
-                '<span class="u-visually-hidden">Reference </span>{}</a></sup>',
+                '<span class="u-visually-hidden">{}</span>{}</a></sup>',
                 citation_id,
                 ref.anchor,
+                gettext("Reference "),
                 ref.number,
             )
 

@@ -212,6 +212,7 @@ class ClinicSettings(BaseSiteSetting):
         help_text="Shown on Spanish pages. It must mention both numbers, like the English text.",
     )
     disclaimer_es = models.TextField("disclaimer (Spanish)", blank=True)
+    crisis_line_name_es = models.CharField("crisis line name (Spanish)", max_length=80, blank=True)
 
     panels = [
         MultiFieldPanel([FieldPanel("clinic_name"), FieldPanel("tagline")], heading="Clinic"),
@@ -242,6 +243,7 @@ class ClinicSettings(BaseSiteSetting):
                 FieldPanel("tagline_es"),
                 FieldPanel("opening_hours_es"),
                 FieldPanel("crisis_text_es"),
+                FieldPanel("crisis_line_name_es"),
                 FieldPanel("disclaimer_es"),
             ],
             heading="Spanish edition",
@@ -306,7 +308,7 @@ class ClinicSettings(BaseSiteSetting):
         if errors:
             raise ValidationError(errors)
 
-    TRANSLATED_TEXT = ("tagline", "opening_hours", "crisis_text", "disclaimer")
+    TRANSLATED_TEXT = ("tagline", "opening_hours", "crisis_text", "crisis_line_name", "disclaimer")
 
     @property
     def text(self) -> dict[str, str]:

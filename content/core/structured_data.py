@@ -16,6 +16,7 @@ from html import unescape
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from . import site_url
 from .citations import MARKER_RE
@@ -131,7 +132,7 @@ def breadcrumb_trail(page) -> list[tuple[str, object]]:
     ancestors = breadcrumb_ancestors(page)
     if not ancestors:
         return []
-    trail = [("Home" if a.depth == 2 else a.title, a) for a in ancestors]
+    trail = [(gettext("Home") if a.depth == 2 else a.title, a) for a in ancestors]
     trail.append((page.title, page))
     return trail
 

@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core import signing
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import COMMENT_MAX_CHARS
 
@@ -12,9 +14,12 @@ TOKEN_MAX_AGE = 60 * 60  # a comment must follow its answer within the hour
 class HelpfulForm(forms.Form):
     page = forms.IntegerField(min_value=1, max_value=2**31 - 1)
     helpful = forms.TypedChoiceField(
-        choices=[("yes", "Yes"), ("no", "No")],
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
-        error_messages={"required": "Choose Yes or No.", "invalid_choice": "Choose Yes or No."},
+        error_messages={
+            "required": _("Choose Yes or No."),
+            "invalid_choice": _("Choose Yes or No."),
+        },
     )
 
 
@@ -26,8 +31,8 @@ def comment_token(feedback) -> str:
 class CommentForm(forms.Form):
     token = forms.CharField(widget=forms.HiddenInput, max_length=200)
     comment = forms.CharField(
-        label="Tell us more (optional)",
-        help_text=(
+        label=_("Tell us more (optional)"),
+        help_text=_(
             "Do not include personal or medical details, such as your name, email or health "
             "conditions. We cannot reply to comments."
         ),
@@ -41,16 +46,21 @@ class CommentForm(forms.Form):
             return signing.loads(self.cleaned_data["token"], salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
         except signing.SignatureExpired as exc:
             raise forms.ValidationError(
-                "This form has expired. Your answer was saved; thank you."
+                _("This form has expired. Your answer was saved; thank you.")
             ) from exc
         except signing.BadSignature as exc:
-            raise forms.ValidationError("We could not match this comment to your answer.") from exc
+            raise forms.ValidationError(
+                _("We could not match this comment to your answer.")
+            ) from exc
 
     def clean_comment(self):
         comment = self.cleaned_data["comment"]
         if len(comment) > COMMENT_MAX_CHARS:
             raise forms.ValidationError(
-                f"Please shorten your comment to {COMMENT_MAX_CHARS} characters or fewer; "
-                f"it has {len(comment)}."
+                gettext(
+                    "Please shorten your comment to %(limit)d characters or fewer; it has "
+                    "%(length)d."
+                )
+                % {"limit": COMMENT_MAX_CHARS, "length": len(comment)}
             )
         return comment

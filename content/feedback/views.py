@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -79,18 +80,20 @@ def _problem(request, message, status, article=None):
 @require_POST
 def helpful(request):
     if not is_same_origin(request):
-        return _problem(request, "We could not save your answer from this page.", 403)
+        return _problem(request, _("We could not save your answer from this page."), 403)
     form = HelpfulForm(request.POST)
     article = health_page(form.cleaned_data["page"]) if form.is_valid() else None
     if article is None:
         return _problem(
-            request, "We could not save your answer. Please go back and choose Yes or No.", 400
+            request, _("We could not save your answer. Please go back and choose Yes or No."), 400
         )
     if over_limit(request):
         return _problem(
             request,
-            "Thank you. We have had many answers from your connection in the last hour, "
-            "so this one was not saved.",
+            _(
+                "Thank you. We have had many answers from your connection in the last hour, "
+                "so this one was not saved."
+            ),
             429,
             article,
         )
@@ -105,7 +108,7 @@ def helpful(request):
 @require_POST
 def comment(request):
     if not is_same_origin(request):
-        return _problem(request, "We could not save your comment from this page.", 403)
+        return _problem(request, _("We could not save your comment from this page."), 403)
     form = CommentForm(request.POST)
     if not form.is_valid():
         if "token" in form.errors:
@@ -122,17 +125,19 @@ def comment(request):
         PageFeedback.objects.filter(pk=form.cleaned_data["token"]).select_related("page").first()
     )
     if feedback is None:
-        return _problem(request, "We could not match this comment to your answer.", 400)
+        return _problem(request, _("We could not match this comment to your answer."), 400)
     article = feedback.page.specific
     if feedback.comment:
-        return _problem(request, "You have already sent a comment. Thank you.", 400, article)
+        return _problem(request, _("You have already sent a comment. Thank you."), 400, article)
     text = form.cleaned_data["comment"]
     if text:
         if over_limit(request):
             return _problem(
                 request,
-                "Thank you. We have had many comments from your connection in the last hour, "
-                "so this one was not saved.",
+                _(
+                    "Thank you. We have had many comments from your connection in the last "
+                    "hour, so this one was not saved."
+                ),
                 429,
                 article,
             )

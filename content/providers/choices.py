@@ -3,8 +3,9 @@
 from itertools import groupby
 
 from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext_lazy as _
 
-NO_CITY = "Telehealth"
+NO_CITY = _("Telehealth")
 
 
 class CityGroupedChoiceIterator(ModelChoiceIterator):

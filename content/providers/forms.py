@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from . import geo
 
-RADIUS_CHOICES = [(10, "10 miles"), (25, "25 miles"), (50, "50 miles"), (100, "100 miles")]
+RADIUS_CHOICES = [
+    (10, _("10 miles")),
+    (25, _("25 miles")),
+    (50, _("50 miles")),
+    (100, _("100 miles")),
+]
 DEFAULT_RADIUS = 25
 SORT_CHOICES = [
-    ("distance", "Nearest first"),
-    ("name", "Name (A to Z)"),
-    ("accepting", "Accepting new patients first"),
+    ("distance", _("Nearest first")),
+    ("name", _("Name (A to Z)")),
+    ("accepting", _("Accepting new patients first")),
 ]
 VISIT_CHOICES = [
-    ("", "In person or telehealth"),
-    ("in_person", "In person"),
-    ("telehealth", "Telehealth (video or phone)"),
+    ("", _("In person or telehealth")),
+    ("in_person", _("In person")),
+    ("telehealth", _("Telehealth (video or phone)")),
 ]
 
 
@@ -35,58 +41,66 @@ class YesCheckbox(forms.CheckboxInput):
 
 class DirectoryFilterForm(forms.Form):
     location = forms.CharField(
-        label="ZIP code or city",
+        label=_("ZIP code or city"),
         required=False,
         max_length=100,
-        help_text="For example 94612 or Oakland, CA.",
-        error_messages={"max_length": "Enter a ZIP code or a city name (100 characters at most)."},
+        help_text=_("For example 94612 or Oakland, CA."),
+        error_messages={
+            "max_length": _("Enter a ZIP code or a city name (100 characters at most).")
+        },
         widget=forms.TextInput(attrs={"autocomplete": "postal-code", "inputmode": "text"}),
     )
     radius = forms.TypedChoiceField(
-        label="Distance",
+        label=_("Distance"),
         choices=RADIUS_CHOICES,
         coerce=int,
         required=False,
         empty_value=DEFAULT_RADIUS,
         error_messages={
-            "invalid_choice": "Choose 10, 25, 50 or 100 miles. We searched within 25 miles."
+            "invalid_choice": _("Choose 10, 25, 50 or 100 miles. We searched within 25 miles.")
         },
     )
     treatment = forms.MultipleChoiceField(
-        label="Treatment", required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Treatment"), required=False, widget=forms.CheckboxSelectMultiple
     )
     condition = forms.MultipleChoiceField(
-        label="Condition", required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Condition"), required=False, widget=forms.CheckboxSelectMultiple
     )
     insurance = forms.MultipleChoiceField(
-        label="Insurance or payment", required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Insurance or payment"), required=False, widget=forms.CheckboxSelectMultiple
     )
     visit = forms.ChoiceField(
-        label="How you want to be seen",
+        label=_("How you want to be seen"),
         choices=VISIT_CHOICES,
         required=False,
-        error_messages={"invalid_choice": "Choose in person, telehealth, or either."},
+        error_messages={"invalid_choice": _("Choose in person, telehealth, or either.")},
     )
     language = forms.MultipleChoiceField(
-        label="Language", required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Language"), required=False, widget=forms.CheckboxSelectMultiple
     )
     accepting = forms.ChoiceField(
-        label="Only show providers accepting new patients",
+        label=_("Only show providers accepting new patients"),
         choices=[("yes", "yes")],
         required=False,
         widget=YesCheckbox,
-        error_messages={"invalid_choice": "This box can only be ticked or left empty."},
+        error_messages={"invalid_choice": _("This box can only be ticked or left empty.")},
     )
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         choices=SORT_CHOICES,
         required=False,
         error_messages={
-            "invalid_choice": "Choose nearest first, name, or accepting new patients first."
+            "invalid_choice": _("Choose nearest first, name, or accepting new patients first.")
         },
     )
 
     TAXONOMY_FIELDS = ("treatment", "condition", "insurance", "language")
+    UNKNOWN_TERM = {
+        "treatment": _("We do not list that treatment. Choose from the list."),
+        "condition": _("We do not list that condition. Choose from the list."),
+        "insurance": _("We do not list that insurance or payment. Choose from the list."),
+        "language": _("We do not list that language. Choose from the list."),
+    }
     # Errors that only make us fall back to a default (said in the message); any other error
     # means we cannot run the search the person asked for, so no list is shown.
     FALLBACK_FIELDS = ("radius", "sort")
@@ -98,9 +112,7 @@ class DirectoryFilterForm(forms.Form):
         for name in self.TAXONOMY_FIELDS:
             field = self.fields[name]
             field.choices = [(t.slug, t.name) for t in terms[name]]
-            field.error_messages["invalid_choice"] = (
-                f"We do not list that {field.label.lower()}. Choose from the list."
-            )
+            field.error_messages["invalid_choice"] = self.UNKNOWN_TERM[name]
 
     def clean_location(self):
         text = self.cleaned_data["location"].strip()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import zipcodes
+from django.utils.translation import gettext as _
 
 EARTH_RADIUS_MILES = 3958.8
 MILES_PER_DEGREE_LAT = 69.0
@@ -105,34 +106,45 @@ def resolve_place(text: str) -> Place:
     """Turn '94612', 'Oakland, CA', 'Oakland CA' or 'Oakland, California' into a Place."""
     text = " ".join(text.split())
     if not text:
-        raise PlaceNotFound("Enter a ZIP code or a city.")
+        raise PlaceNotFound(_("Enter a ZIP code or a city."))
     if ZIP_RE.match(text):
         place = lookup_zip(text)
         if place is None:
             raise PlaceNotFound(
-                f"We could not find ZIP code {text}. Check the number, "
-                "or enter a city and state instead."
+                _(
+                    "We could not find ZIP code %(zip)s. Check the number, "
+                    "or enter a city and state instead."
+                )
+                % {"zip": text}
             )
         return place
     if NUMBER_LIKE_RE.match(text):
         digits = sum(ch.isdigit() for ch in text)
         raise PlaceNotFound(
-            f"A ZIP code has 5 digits; “{text}” has {digits}. Check the number, "
-            "or enter a city and state instead."
+            _(
+                "A ZIP code has 5 digits; “%(text)s” has %(digits)d. Check the number, "
+                "or enter a city and state instead."
+            )
+            % {"text": text, "digits": digits}
         )
     city, state = _split_city_state(text)
     places = lookup_city(city, state)
     if not places:
         where = f"{city}, {state}" if state else city
         raise PlaceNotFound(
-            f"We could not find a place called “{where}”. Check the spelling, add the state "
-            "(for example “Oakland, CA”), or enter a ZIP code."
+            _(
+                "We could not find a place called “%(place)s”. Check the spelling, add the "
+                "state (for example “Oakland, CA”), or enter a ZIP code."
+            )
+            % {"place": where}
         )
     if len(places) > 1:
         raise PlaceAmbiguous(
-            f"More than one place is called “{places[0].label.rsplit(',', 1)[0]}”. "
-            "Choose the one you mean from the list of places, or add the state, for example "
-            f"“{places[0].label}”.",
+            _(
+                "More than one place is called “%(name)s”. Choose the one you mean from the "
+                "list of places, or add the state, for example “%(example)s”."
+            )
+            % {"name": places[0].label.rsplit(",", 1)[0], "example": places[0].label},
             places,
         )
     return places[0]

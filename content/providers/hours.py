@@ -11,8 +11,21 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _DAY_RE = "|".join(DAYS)
+# What a patient reads (DAYS above is the import format, always English).
+DAY_LABELS = [
+    gettext_lazy("Monday"),
+    gettext_lazy("Tuesday"),
+    gettext_lazy("Wednesday"),
+    gettext_lazy("Thursday"),
+    gettext_lazy("Friday"),
+    gettext_lazy("Saturday"),
+    gettext_lazy("Sunday"),
+]
 _TIME_RE = r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)"
 _PART_RE = re.compile(
     rf"^\s*(?P<first>{_DAY_RE})(?:\s+(?:to|-|–)\s+(?P<last>{_DAY_RE}))?\s*[,:]?\s*"
@@ -31,18 +44,23 @@ class Span:
 
     @property
     def day_label(self) -> str:
-        first, last = DAYS[self.days[0] - 1], DAYS[self.days[-1] - 1]
-        return first if len(self.days) == 1 else f"{first} to {last}"
+        first, last = DAY_LABELS[self.days[0] - 1], DAY_LABELS[self.days[-1] - 1]
+        if len(self.days) == 1:
+            return str(first)
+        return _("%(first)s to %(last)s") % {"first": first, "last": last}
 
     @property
     def time_label(self) -> str:
-        return f"{format_time(self.opens)} to {format_time(self.closes)}"
+        return _("%(opens)s to %(closes)s") % {
+            "opens": format_time(self.opens),
+            "closes": format_time(self.closes),
+        }
 
 
 def format_time(value: datetime.time) -> str:
     """9:00 -> '9am', 13:30 -> '1:30pm', 0:00 -> 'midnight', 12:00 -> 'noon'."""
     if value.minute == 0 and value.hour in (0, 12):
-        return "midnight" if value.hour == 0 else "noon"
+        return _("midnight") if value.hour == 0 else _("noon")
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"

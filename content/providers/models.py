@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext, gettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
@@ -185,7 +186,9 @@ class ProviderPage(BasePage):
     objects = ProviderPageManager()
     # Site search lists practices after articles, with their city and treatments; a query that
     # names a treatment also lists the practices offering it (content.sitesearch.listings).
-    site_search_label = "Practice"
+    site_search_label = gettext_lazy("Practice")
+    # Site search lists practices offering a treatment the query names (sitesearch/listings.py).
+    site_search_listing_heading = gettext_lazy("Providers that offer %(term)s")
     site_search_rank = 1
     site_search_prefetch = ("treatments",)
     site_search_listed_by = "treatments"
@@ -324,11 +327,11 @@ class ProviderPage(BasePage):
     def search_result_details(self) -> list[str]:
         """Where the practice is and what it offers, for site search results (treatments are
         prefetched by the search page)."""
-        place = f"{self.city}, {self.state}" if self.city else "Telehealth only"
+        place = f"{self.city}, {self.state}" if self.city else gettext("Telehealth only")
         details = [place]
         names = [t.name for t in self.treatments.all()]
         if names:
-            details.append("Offers: " + "; ".join(names))
+            details.append(gettext("Offers: %(treatments)s") % {"treatments": "; ".join(names)})
         return details
 
     @property

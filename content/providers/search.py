@@ -17,6 +17,8 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, Value
 from django.http import QueryDict
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import geo, results_map
 from .forms import DEFAULT_RADIUS, DirectoryFilterForm
@@ -71,9 +73,9 @@ class ProviderResult:
         if self.distance is None:
             return ""
         if self.distance < 0.95:
-            return "less than 1 mile away"
+            return _("less than 1 mile away")
         miles = f"{self.distance:.1f}" if self.distance < 10 else f"{self.distance:,.0f}"
-        return f"{miles} miles away"
+        return _("%(miles)s miles away") % {"miles": miles}
 
 
 @dataclass
@@ -123,15 +125,46 @@ class SearchOutcome:
     @property
     def summary(self) -> str:
         """'12 practices within 25 miles of Oakland, CA 94612', said right after the form."""
-        count = "1 practice" if self.count == 1 else f"{self.count} practices"
+        count = self.count
         visit = self.form.cleaned_data.get("visit", "") if not self.blocked else ""
         if self.place is None:
-            return f"{count} found"
-        state = geo.US_STATES.get(self.place.state, self.place.state)
+            return ngettext("%(count)d practice found", "%(count)d practices found", count) % {
+                "count": count
+            }
+        values = {
+            "count": count,
+            "state": geo.US_STATES.get(self.place.state, self.place.state),
+            "radius": self.radius,
+            "place": self.place.label,
+        }
         if visit == "telehealth":
-            return f"{count} offering telehealth in {state}"
-        near = f"{count} within {self.radius} miles of {self.place.label}"
-        return near if visit == "in_person" else f"{near} or by telehealth in {state}"
+            return (
+                ngettext(
+                    "%(count)d practice offering telehealth in %(state)s",
+                    "%(count)d practices offering telehealth in %(state)s",
+                    count,
+                )
+                % values
+            )
+        if visit == "in_person":
+            return (
+                ngettext(
+                    "%(count)d practice within %(radius)d miles of %(place)s",
+                    "%(count)d practices within %(radius)d miles of %(place)s",
+                    count,
+                )
+                % values
+            )
+        return (
+            ngettext(
+                "%(count)d practice within %(radius)d miles of %(place)s or by telehealth in "
+                "%(state)s",
+                "%(count)d practices within %(radius)d miles of %(place)s or by telehealth in "
+                "%(state)s",
+                count,
+            )
+            % values
+        )
 
 
 class DirectorySearch:
@@ -192,7 +225,7 @@ class DirectorySearch:
         cleaned = form.cleaned_data
         visit = cleaned.get("visit", "")
         qs = self.directory.get_providers()
-        for name, (_, relation) in TAXONOMIES.items():
+        for name, (_model, relation) in TAXONOMIES.items():
             terms = form.chosen_terms(name)
             if terms:
                 qs = qs.filter(**{f"{relation}__in": [t.pk for t in terms]})
@@ -323,15 +356,16 @@ class DirectorySearch:
         try:
             number = int(raw)
         except ValueError:
-            return 1, "Page numbers are whole numbers, like 1 or 2. Showing page 1."
+            return 1, _("Page numbers are whole numbers, like 1 or 2. Showing page 1.")
         if number < 1:
-            return 1, "Page numbers start at 1. Showing page 1."
+            return 1, _("Page numbers start at 1. Showing page 1.")
         if number > num_pages:
-            pages = "1 page" if num_pages == 1 else f"{num_pages} pages"
-            return (
+            message = ngettext(
+                "There is only %(count)d page of results. Showing the last page.",
+                "There are only %(count)d pages of results. Showing the last page.",
                 num_pages,
-                f"There {'is' if num_pages == 1 else 'are'} only {pages} of results. Showing the last page.",
             )
+            return num_pages, message % {"count": num_pages}
         return number, ""
 
     # -- links -------------------------------------------------------------------------
@@ -343,7 +377,11 @@ class DirectorySearch:
         if outcome.place is not None:
             params += [("location", cleaned["location"]), ("radius", str(outcome.radius))]
             labels.append(
-                (("location", None), f"Within {outcome.radius} miles of {outcome.place.label}")
+                (
+                    ("location", None),
+                    _("Within %(radius)d miles of %(place)s")
+                    % {"radius": outcome.radius, "place": outcome.place.label},
+                )
             )
         for name in DirectoryFilterForm.TAXONOMY_FIELDS:
             for term in form.chosen_terms(name):
@@ -354,7 +392,7 @@ class DirectorySearch:
             labels.append((("visit", None), dict(form.fields["visit"].choices)[cleaned["visit"]]))
         if cleaned.get("accepting") == "yes":
             params.append(("accepting", "yes"))
-            labels.append((("accepting", None), "Accepting new patients"))
+            labels.append((("accepting", None), _("Accepting new patients")))
         if cleaned.get("sort") and not form.has_error("sort"):
             params.append(("sort", cleaned["sort"]))
 

@@ -12,6 +12,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
 from .outage import database_unavailable_response
@@ -20,16 +21,25 @@ logger = logging.getLogger("kapsite.security")
 
 MESSAGES = {
     400: (
-        "Sorry, we could not understand that request",
-        "Something in the address or form was not in a form we accept. Please go back and try again.",
+        _("Sorry, we could not understand that request"),
+        _(
+            "Something in the address or form was not in a form we accept. "
+            "Please go back and try again."
+        ),
     ),
     403: (
-        "Sorry, you cannot see this page",
-        "You do not have permission to open this page. If you work at the clinic, sign in first.",
+        _("Sorry, you cannot see this page"),
+        _(
+            "You do not have permission to open this page. If you work at the clinic, "
+            "sign in first."
+        ),
     ),
     404: (
-        "Page not found",
-        "We could not find the page you asked for. It may have moved, or the address may have a typing mistake.",
+        _("Page not found"),
+        _(
+            "We could not find the page you asked for. It may have moved, or the address may "
+            "have a typing mistake."
+        ),
     ),
 }
 
@@ -82,8 +92,8 @@ def csrf_failure(request, reason=""):
         403,
         template="csrf_failure.html",
         extra={
-            "heading": "Please try sending the form again",
-            "text": (
+            "heading": _("Please try sending the form again"),
+            "text": _(
                 "The form was open too long, or your browser blocked a cookie we need. "
                 "Go back, reload the page and send it again."
             ),
@@ -97,8 +107,8 @@ def control_characters_rejected(request):
         request,
         400,
         extra={
-            "heading": "Please check what you typed",
-            "text": (
+            "heading": _("Please check what you typed"),
+            "text": _(
                 "Something you typed or pasted has hidden control characters that we cannot "
                 "accept. Please type it again without them and send it again."
             ),

@@ -1,5 +1,6 @@
-"""Load the sample search synonyms and promoted results from fixtures/search/, then build the
-spelling vocabulary. Groups and promotions that exist already are kept (editors' changes win)."""
+"""Load the sample search synonyms (English, and Spanish from fixtures/search/es/ with the Spanish
+locale) and promoted results from fixtures/search/, then build the spelling vocabulary (per
+locale). Groups and promotions that exist already are kept (editors' changes win)."""
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
@@ -9,20 +10,29 @@ from content.core.initial_content import ContentLoader, FixtureError
 from . import vocabulary
 from .models import SearchSynonym
 
+# Synonym files per language: the default locale's, then each other language's under its code.
+SYNONYM_FILES = {"en": "search/synonyms.yaml", "es": "search/es/synonyms.yaml"}
+
 
 def load_synonyms(loader: ContentLoader) -> None:
-    locale = Locale.get_default()
+    for language, path in SYNONYM_FILES.items():
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale is not None:
+            load_synonym_file(loader, path, locale)
+
+
+def load_synonym_file(loader: ContentLoader, path: str, locale) -> None:
     existing = [group.term_list() for group in SearchSynonym.objects.filter(locale=locale)]
-    for item in loader.read_yaml("search/synonyms.yaml")["synonyms"]:
+    for item in loader.read_yaml(path)["synonyms"]:
         group = SearchSynonym(terms=item["terms"], note=item.get("note", ""), locale=locale)
         group.full_clean()
         first = group.term_list()[0]
         if any(first in terms for terms in existing):
-            loader.log.append(f"kept search synonyms '{first}'")
+            loader.log.append(f"kept search synonyms '{first}' ({locale.language_code})")
             continue
         group.save()
         existing.append(group.term_list())
-        loader.log.append(f"created search synonyms '{group.terms}'")
+        loader.log.append(f"created search synonyms '{group.terms}' ({locale.language_code})")
 
 
 def load_promotions(loader: ContentLoader) -> None:

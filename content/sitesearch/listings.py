@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from .query import ParsedQuery
+from django.utils.translation import gettext
+
+from .query import ParsedQuery, site_root
 from .searchable import searchable_models
 from .words import DEFAULT_LANGUAGE, content_words, stem
 
@@ -29,14 +31,19 @@ class Listing:
     more_url: str = ""
 
 
+# "or" in each language, splitting a name into the ways it can be said.
+OR_WORDS = {"en": "or", "es": "o"}
+
+
 def name_parts(name: str, language: str = DEFAULT_LANGUAGE) -> list[set[str]]:
     """The ways a name can be said, as sets of stems: "Esketamine nasal spray (Spravato)" →
     {esketamin, nasal, spray} and {spravato}; "Oral or under-the-tongue ketamine" → {oral} and
     {tongu, ketamin}."""
-    pieces = re.split(r"[()]|\bor\b", name, flags=re.IGNORECASE)
+    or_word = OR_WORDS.get(language, OR_WORDS[DEFAULT_LANGUAGE])
+    pieces = re.split(rf"[()]|\b{or_word}\b", name, flags=re.IGNORECASE)
     parts = []
     for piece in pieces:
-        stems = {stem(w) for w in content_words(piece, language) if w not in ("or",)}
+        stems = {stem(w, language) for w in content_words(piece, language) if w != or_word}
         if stems:
             parts.append(stems)
     return parts
@@ -44,10 +51,11 @@ def name_parts(name: str, language: str = DEFAULT_LANGUAGE) -> list[set[str]]:
 
 def names(term_name: str, parsed: ParsedQuery) -> bool:
     query_stems = parsed.stems()
-    return any(part <= query_stems for part in name_parts(term_name))
+    return any(part <= query_stems for part in name_parts(term_name, parsed.language))
 
 
-def listings(parsed: ParsedQuery, site=None) -> list[Listing]:
+def listings(parsed: ParsedQuery, site=None, locale=None) -> list[Listing]:
+    """Pages (in the locale) listed by a term the query names (a term in the same locale)."""
     if not parsed.units:
         return []
     found = []
@@ -56,25 +64,37 @@ def listings(parsed: ParsedQuery, site=None) -> list[Listing]:
         if not field_name:
             continue
         relation = model._meta.get_field(field_name)
-        named = [t for t in relation.related_model.objects.all() if names(t.name, parsed)]
+        terms = relation.related_model.objects.all()
+        if locale is not None and any(f.name == "locale" for f in terms.model._meta.get_fields()):
+            terms = terms.filter(locale=locale)
+        named = [t for t in terms if names(t.name, parsed)]
         for term in named[:MAX_TERMS_NAMED]:
             pages = (
                 model.objects.live()
                 .public()
                 .filter(**{field_name: term})
+                .filter(**({"locale": locale} if locale is not None else {}))
                 .prefetch_related(*getattr(model, "site_search_prefetch", ()))
                 .order_by("title")
             )
             if site is not None:
-                pages = pages.descendant_of(site.root_page)
+                pages = pages.descendant_of(site_root(site, locale))
             shown = list(pages[: MAX_LISTED + 1])
             if not shown:
                 continue
             count = len(shown) if len(shown) <= MAX_LISTED else pages.count()
-            plural = model._meta.verbose_name_plural
+            template = getattr(model, "site_search_listing_heading", "")
+            if template:
+                heading = str(template) % {"term": term.name}
+            else:
+                plural = str(model._meta.verbose_name_plural)
+                heading = gettext("%(pages)s that offer %(term)s") % {
+                    "pages": f"{plural[:1].upper()}{plural[1:]}",
+                    "term": term.name,
+                }
             listing = Listing(
                 term=term,
-                heading=f"{plural[:1].upper()}{plural[1:]} that offer {term.name}",
+                heading=heading,
                 pages=shown[:MAX_LISTED],
                 count=count,
             )

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 
@@ -21,6 +22,7 @@ from .query import (
     parse,
     promotions,
     search_pages,
+    site_root,
     synonym_groups,
 )
 from .searchable import searchable_models
@@ -56,7 +58,7 @@ class Found:
 
 def spellings(parsed: ParsedQuery, locale) -> list[str]:
     """Queries with misspelt words replaced by the closest known words, best first."""
-    kept = content_words(parsed.text)
+    kept = content_words(parsed.text, parsed.language)
     closest = closest_words(kept, locale)
     if not any(closest.values()):
         return []
@@ -72,11 +74,11 @@ def spellings(parsed: ParsedQuery, locale) -> list[str]:
 
 
 def find(query: str, site, locale, exclude_ids=()) -> Found:
-    """Pages for the query. When few pages have every word, spellings that find more are
+    """Pages in the locale's language for the query. When few pages have every word, spellings that find more are
     offered; when none do, the best spelling's results are shown, else pages with some of the
     words."""
     groups = synonym_groups(locale)
-    pages = candidate_pages(site, exclude_ids)
+    pages = candidate_pages(site, exclude_ids, locale)
     parsed = parse(query, locale, groups)
     outcome = search_pages(parsed, pages, allow_relaxed=False)
     found = Found(parsed=parsed, pages=outcome.pages)
@@ -118,26 +120,29 @@ def prefetch_for_results(pages) -> None:
             prefetch_related_objects(of_type, *relations)
 
 
-def _first_live(pages, site):
-    pages = pages.live().public()
+def _first_live(pages, site, locale):
+    pages = pages.live().public().filter(locale=locale)
     if site is not None:
-        pages = pages.descendant_of(site.root_page)
+        pages = pages.descendant_of(site_root(site, locale))
     return pages.first()
 
 
-def help_links(site) -> dict:
-    """Where to go when nothing matched: the FAQ and the pages listing each searchable type
-    (the article index, the provider directory)."""
+def help_links(site, locale) -> dict:
+    """Where to go when nothing matched, in the reader's language: the FAQ and the pages
+    listing each searchable type (the article index, the provider directory)."""
     listing_pages = []
     for model in searchable_models():
         for parent_type in model.allowed_parent_page_models():
             if parent_type is Page:
                 continue
-            parent = _first_live(parent_type.objects.all(), site)
+            parent = _first_live(parent_type.objects.all(), site, locale)
             if parent is not None and parent not in listing_pages:
                 listing_pages.append(parent)
+    # The FAQ page's slug is English ("faq"); other languages have their translation of it.
+    faq_keys = Page.objects.filter(slug="faq").values("translation_key")
+    faq_pages = Page.objects.filter(translation_key__in=faq_keys)
     return {
-        "faq_page": _first_live(Page.objects.filter(slug="faq"), site),
+        "faq_page": _first_live(faq_pages, site, locale),
         "listing_pages": listing_pages,
     }
 
@@ -147,7 +152,7 @@ def search(request):
     site = Site.find_for_request(request)
     locale = Locale.get_active()
     query = clean_query(request.GET.get("q"))
-    picks = promotions(query)
+    picks = promotions(query, locale)
     found = None
     results_page = None
     results = []
@@ -163,10 +168,12 @@ def search(request):
         if results_page.number > 1:
             picks = []
         else:
-            also_listed = listings(found.parsed, site)
+            also_listed = listings(found.parsed, site, locale)
             for listing in also_listed:
                 prefetch_for_results(listing.pages)
-    title = f"Search results for “{query}”" if query else "Search"
+    title = (
+        gettext("Search results for “%(query)s”") % {"query": query} if query else gettext("Search")
+    )
     context = {
         "query": query,
         "search_query": query,
@@ -176,12 +183,14 @@ def search(request):
         "results_page": results_page,
         "also_listed": also_listed,
         "seo_title": title,
-        "seo_description": "Search our plain-language pages about ketamine-assisted psychotherapy.",
+        "seo_description": gettext(
+            "Search our plain-language pages about ketamine-assisted psychotherapy."
+        ),
         "seo_noindex": True,
         "canonical_url": reverse("search"),
     }
     if query and not results and not picks:
-        context.update(help_links(site))
+        context.update(help_links(site, locale))
     response = render(request, "sitesearch/search.html", context)
     if query:
         # A query can hold health details or a name: no shared cache (page cache, CDN) or disk

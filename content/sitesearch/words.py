@@ -1,11 +1,11 @@
 """Words of a visitor's query: cleaning, stop words, a light stem and edit distance.
 
-The search backends stem the text they index (PostgreSQL's text search configuration, SQLite's
-FTS5 porter tokenizer); the light stem here is only used in Python, to rank title and summary
-matches first and to mark the matched words in result snippets.
+The databases stem the text they search (PostgreSQL's text search configurations, "english" or
+"spanish"; SQLite's FTS5 porter tokenizer); the light stems here are only used in Python, to rank
+title and summary matches first and to mark the matched words in result snippets.
 
-Language-specific lists are keyed by language code, so a later edition in another language
-adds its own entry (and falls back to English until then).
+Language-specific lists are keyed by language code ("en", "es"); another language adds its own
+entries (and falls back to English until then).
 """
 
 import re
@@ -31,7 +31,36 @@ STOP_WORDS = {
         off over under again further then once here there when where why how all any both each
         few more most other some such no nor not only own same so than too very s t can will
         just don should now""".split()  # noqa: SIM905 (the list reads as Snowball prints it)
-    )
+    ),
+    # The Snowball Spanish stop words, as PostgreSQL's "spanish" configuration has them
+    # (tsearch_data/spanish.stop): "¿cuánto cuesta la kap?" searches for "cuánto cuesta kap".
+    "es": frozenset(
+        """de la que el en y a los del se las por un para con no una su al lo como más pero sus le
+        ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde quien
+        desde todo nos durante todos uno les ni contra otros ese eso ante ellos e esto mí antes
+        algunos qué unos yo otro otras otra él tanto esa estos mucho quienes nada muchos cual
+        poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus ellas nosotras
+        vosostros vosostras os mío mía míos mías tuyo tuya tuyos tuyas suyo suya suyos suyas
+        nuestro nuestra nuestros nuestras vuestro vuestra vuestros vuestras esos esas estoy
+        estás está estamos estáis están esté estés estemos estéis estén estaré estarás estará
+        estaremos estaréis estarán estaría estarías estaríamos estaríais estarían estaba
+        estabas estábamos estabais estaban estuve estuviste estuvo estuvimos estuvisteis
+        estuvieron estuviera estuvieras estuviéramos estuvierais estuvieran estuviese
+        estuvieses estuviésemos estuvieseis estuviesen estando estado estada estados estadas
+        estad he has ha hemos habéis han haya hayas hayamos hayáis hayan habré habrás habrá
+        habremos habréis habrán habría habrías habríamos habríais habrían había habías habíamos
+        habíais habían hube hubiste hubo hubimos hubisteis hubieron hubiera hubieras hubiéramos
+        hubierais hubieran hubiese hubieses hubiésemos hubieseis hubiesen habiendo habido
+        habida habidos habidas soy eres es somos sois son sea seas seamos seáis sean seré serás
+        será seremos seréis serán sería serías seríamos seríais serían era eras éramos erais
+        eran fui fuiste fue fuimos fuisteis fueron fuera fueras fuéramos fuerais fueran fuese
+        fueses fuésemos fueseis fuesen sintiendo sentido sentida sentidos sentidas siente
+        sentid tengo tienes tiene tenemos tenéis tienen tenga tengas tengamos tengáis tengan
+        tendré tendrás tendrá tendremos tendréis tendrán tendría tendrías tendríamos tendríais
+        tendrían tenía tenías teníamos teníais tenían tuve tuviste tuvo tuvimos tuvisteis
+        tuvieron tuviera tuvieras tuviéramos tuvierais tuvieran tuviese tuvieses tuviésemos
+        tuvieseis tuviesen teniendo tenido tenida tenidos tenidas tened""".split()  # noqa: SIM905
+    ),
 }
 
 
@@ -67,7 +96,41 @@ def content_words(text: str, language: str = DEFAULT_LANGUAGE) -> list[str]:
     return kept[:MAX_WORDS]
 
 
-def stem(word: str) -> str:
+# Accents a Spanish reader may leave out ("depresion", "cuanto"): acute and diaeresis. The
+# tilde of ñ is kept ("año" and "ano" are different words).
+FOLDED_ACCENTS = {"\u0301", "\u0308"}
+
+
+def fold(word: str) -> str:
+    """The word without acute accents or diaeresis: 'depresión' → 'depresion', 'año' stays."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if ch not in FOLDED_ACCENTS)
+    )
+
+
+def stem(word: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """A light stem for comparing words in Python, in the query's language."""
+    if language == "es":
+        return spanish_stem(word)
+    return english_stem(word)
+
+
+def spanish_stem(word: str) -> str:
+    """A light Spanish stem: accents folded, the plural and the final gender vowel dropped, so
+    'efectos' and 'efecto', 'reacciones' and 'reacción', 'costo' and 'costos' have the same stem.
+    Not a full stemmer (PostgreSQL's Snowball one matches the pages on that database)."""
+    word = fold(word.casefold())
+    if len(word) > 4 and word.endswith("es") and word[-3] not in "aeiou":
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s"):
+        word = word[:-1]
+    if len(word) > 4 and word[-1] in "aoe":
+        word = word[:-1]
+    return word
+
+
+def english_stem(word: str) -> str:
     """A light English stem for comparing words in Python: 'effects' and 'effect', 'driving'
     and 'drive', 'studies' and 'study' have the same stem. Not a full stemmer."""
     word = word.casefold()

@@ -278,9 +278,12 @@ TWO_FACTOR_REQUIRED_GROUPS = ["Clinical reviewers", "Intake", "Administrators"]
 TWO_FACTOR_REQUIRED_FOR_SUPERUSERS = False
 
 LANGUAGE_CODE = "en"
-# US English dates ("November 1, 2026") from kapsite/formats/en/formats.py; Spanish uses Django's.
+# US English dates ("November 1, 2026") from kapsite/formats/en/formats.py; Spanish ("1 de noviembre
+# de 2026") from kapsite/formats/es/formats.py.
 FORMAT_MODULE_PATH = ["kapsite.formats"]
 LANGUAGES = [("en", "English"), ("es", "Español")]
+# The interface text's Spanish catalogue (locale/es/LC_MESSAGES/django.po, compiled to django.mo).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 TIME_ZONE = "America/Los_Angeles"

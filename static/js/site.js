@@ -3,6 +3,16 @@
 (function () {
   "use strict";
 
+  // Words a person sees go through Django's JavaScript catalogue (djangojs domain, served by
+  // JavaScriptCatalog) when the page loads it; without it they stay in English.
+  var gettext = window.gettext || function (text) { return text; };
+  var ngettext = window.ngettext || function (singular, plural, count) {
+    return count === 1 ? singular : plural;
+  };
+  var interpolate = window.interpolate || function (format, values) {
+    return format.replace(/%s/g, function () { return String(values.shift()); });
+  };
+
   // "Copy link" buttons: shown only when the browser can copy (secure context + Clipboard API).
   function setUpCopyLinks() {
     var buttons = document.querySelectorAll("[data-copy-link]");
@@ -15,8 +25,12 @@
         var url = button.getAttribute("data-copy-link") || (canonical && canonical.href) ||
           window.location.href.split("#")[0];
         navigator.clipboard.writeText(url).then(
-          function () { if (status) status.textContent = "Link copied."; },
-          function () { if (status) status.textContent = "Sorry, the link could not be copied. You can copy it from the address bar."; }
+          function () { if (status) status.textContent = gettext("Link copied."); },
+          function () {
+            if (status) {
+              status.textContent = gettext("Sorry, the link could not be copied. You can copy it from the address bar.");
+            }
+          }
         );
       });
     });
@@ -106,8 +120,11 @@
       function message() {
         var left = max - area.value.length; // the browser gives line breaks as one character
         shown.classList.toggle("c-field__count--over", left < 0);
-        return "You have " + Math.abs(left) + (Math.abs(left) === 1 ? " character" : " characters") +
-          (left < 0 ? " too many." : " left.");
+        var count = Math.abs(left);
+        var format = left < 0 ?
+          ngettext("You have %s character too many.", "You have %s characters too many.", count) :
+          ngettext("You have %s character left.", "You have %s characters left.", count);
+        return interpolate(format, [count]);
       }
       function update() {
         shown.textContent = message();

@@ -51,7 +51,7 @@ def test_overlap_check_catches_a_copied_run(seed_grams):
 
 @pytest.mark.django_db
 def test_no_article_shares_eight_words_with_a_seed(client, seed_grams):
-    pages = list(ArticlePage.objects.live())
+    pages = list(ArticlePage.objects.live().filter(locale__language_code="en"))
     assert pages
     for page in pages:
         response = client.get(page.url)
