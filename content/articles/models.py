@@ -52,7 +52,8 @@ class ArticleIndexPage(BasePage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = ["articles.ArticlePage"]
-    max_count = 1
+    # One per home page, that is one per language (the Spanish home has its own).
+    max_count_per_parent = 1
     # The query parameters this page reads: the whole-page cache keys on these only.
     cache_query_params = ("page",)
 

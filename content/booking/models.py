@@ -162,7 +162,8 @@ class BookingPage(RoutablePageMixin, BasePage):
 
     parent_page_types = ["core.HomePage"]
     subpage_types = []
-    max_count = 1
+    # One per home page, that is one per language (the Spanish home has its own).
+    max_count_per_parent = 1
     # Personal answers: never stored by a browser or a shared cache (SecurityHeadersMiddleware).
     cache_no_store = True
     # The confirmation step shows one person's reference: crawlers keep out (robots.txt).

@@ -36,7 +36,7 @@ def test_every_page_has_complete_unique_metadata(client, faq_article):
         descriptions.setdefault(description, []).append(url)
         canonical = soup.find("link", rel="canonical")["href"]
         assert canonical == page.get_full_url() and canonical.startswith("http")
-        assert soup.html["lang"] == "en"
+        assert soup.html["lang"] == page.locale.language_code
         assert meta(soup, property="og:title") == (page.seo_title or page.title)
         assert meta(soup, property="og:url") == canonical
         assert meta(soup, property="og:description") == description
