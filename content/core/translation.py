@@ -47,9 +47,10 @@ def live_translations(page) -> list[Page]:
     locale, in one query; remembered on the page object for the rest of the request."""
     cached = page.__dict__.get("kapsite_live_translations")
     if cached is None:
+        # Live pages only; a view restriction is not checked here (it would cost a query on
+        # every page): a restricted translation asks for its password when followed.
         cached = list(
             Page.objects.live()
-            .public()
             .filter(translation_key=page.translation_key)
             .select_related("locale")
             .only("url_path", "path", "depth", "locale__language_code", "last_published_at")
@@ -80,10 +81,14 @@ def alternates(page, request=None) -> list[Alternate]:
 
 def source_page(page) -> Page | None:
     """The English page a translation was made from (None for an English page)."""
-    if page.locale.language_code == default_language():
+    translations = live_translations(page)
+    if any(
+        other.pk == page.pk and other.locale.language_code == default_language()
+        for other in translations
+    ):
         return None
-    for other in live_translations(page):
-        if other.locale.language_code == default_language():
+    for other in translations:
+        if other.locale.language_code == default_language() and other.pk != page.pk:
             return other
     return None
 

@@ -33,6 +33,19 @@ PAGE_TYPES = [
     ],
     ("not-found", "/no-such-page/", 404),
     ("server-error", "/__server-error__/", 500),  # served from templates/500.html, see route_500
+    # The Spanish edition: each page type in Spanish (issue 22).
+    ("es-home", "/es/", 200),
+    ("es-article-index", "/es/aprender/", 200),
+    ("es-article", "/es/aprender/que-es-kap/", 200),
+    ("es-faq-article", "/es/aprender/preguntas-frecuentes/", 200),
+    ("es-standard-page", "/es/sobre-nosotros/", 200),
+    ("es-provider-directory", "/es/buscar-proveedor/", 200),
+    ("es-directory-filtered", "/es/buscar-proveedor/?location=94612&radius=25", 200),
+    ("es-directory-errors", "/es/buscar-proveedor/?location=%3Cnowhere%3E&radius=9999", 200),
+    ("es-provider-page", "/es/buscar-proveedor/lakeside-kap-oakland/", 200),
+    ("es-booking-form", "/es/pedir-una-cita/", 200),
+    ("es-search-results", "/es/search/?q=efectos+secundarios", 200),
+    ("es-not-found", "/es/no-existe/", 404),
 ]
 
 WIDTHS = {"mobile": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}

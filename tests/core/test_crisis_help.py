@@ -15,9 +15,12 @@ def test_changed_numbers_change_every_crisis_link(client, site_content):
     clinic.crisis_line = "741741"
     clinic.emergency_number = "112"
     clinic.crisis_text = "In crisis? Text 741741 any time. In an emergency, call 112."
+    clinic.crisis_text_es = (
+        "¿Está en crisis? Envíe un texto al 741741. En una emergencia, llame al 112."
+    )
     clinic.full_clean()
     clinic.save()
-    for url in ("/learn/what-is-kap/", "/no-such-page/"):
+    for url in ("/learn/what-is-kap/", "/no-such-page/", "/es/aprender/que-es-kap/"):
         soup = BeautifulSoup(client.get(url).content, "html.parser")
         hrefs = {a["href"] for a in soup.find_all("a", href=True)}
         assert {"tel:741741", "sms:741741", "tel:112"} <= hrefs, url
@@ -30,6 +33,7 @@ def test_the_crisis_text_must_name_the_numbers_its_buttons_call(site_content):
     with pytest.raises(ValidationError) as caught:
         clinic.full_clean()
     assert "741741" in caught.value.message_dict["crisis_text"][0]
+    assert "741741" in caught.value.message_dict["crisis_text_es"][0]
 
 
 @pytest.mark.parametrize(

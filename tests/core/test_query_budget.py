@@ -9,7 +9,8 @@ BUDGETS = {
     # The footer links (Clinic settings pages, issue 19); the home sections look up their chosen
     # pages (cards, finder, Learn page) and list every topic's articles in one query: constant,
     # whatever the number of articles.
-    "/": 17,
+    # +1 since the Spanish edition: the page's translations (its language link and hreflang).
+    "/": 18,
     "/learn/": 18,
     "/learn/what-is-kap/": 24,
     "/learn/faq/": 28,

@@ -56,7 +56,8 @@ def test_templates_have_no_inline_styles_scripts_or_third_party_assets(path):
             or script.get("nonce")
         ), "inline <script> without a nonce"
         if script.get("src"):
-            assert "{% static" in script["src"] or script["src"].startswith("/"), script["src"]
+            src = script["src"]
+            assert "{% static" in src or "{% url" in src or src.startswith("/"), src
     assert not re.search(r"<(link|script|img)[^>]+(src|href)=[\"']https?://", text)
     assert not re.search(r"\son[a-z]+=[\"']", text), "inline event handler attribute"
 

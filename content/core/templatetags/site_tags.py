@@ -46,6 +46,8 @@ def _menu(site, request):
         .select_related("locale")
         .only("pk", "title", "url_path", "path", "depth", "locale__language_code")
     )
+    if translation.active_language() == translation.default_language():
+        return site.root_page.get_url(request), english
     localized = translation.in_active_language([site.root_page_id, *(p.pk for p in english)])
     home = localized.get(site.root_page_id, site.root_page)
     return home.get_url(request), [localized.get(p.pk, p) for p in english]
