@@ -33,18 +33,6 @@ def remember_clinic_phone(phone: str) -> None:
         logger.warning("Could not store the clinic phone in the cache.")
 
 
-def crisis_numbers_without_db() -> dict[str, str]:
-    """The crisis and emergency numbers for a page drawn without the database or the site's
-    settings: the numbers every clinic's settings start from (ClinicSettings' field defaults)."""
-    from content.core.models import ClinicSettings
-
-    fields = ClinicSettings._meta
-    return {
-        "crisis_line": fields.get_field("crisis_line").default,
-        "emergency_number": fields.get_field("emergency_number").default,
-    }
-
-
 def database_unavailable_response(request, exception=None) -> HttpResponse:
     # Log the kind of failure and the path only: never the body, query string or SQL values.
     logger.warning(
@@ -58,7 +46,6 @@ def database_unavailable_response(request, exception=None) -> HttpResponse:
         "phone": phone,
         "phone_href": tel_href(phone),
         "was_submission": request.method == "POST",
-        **crisis_numbers_without_db(),
     }
     response = HttpResponse(
         render_to_string("503.html", context), status=503, content_type="text/html; charset=utf-8"

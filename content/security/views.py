@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import requires_csrf_token
 
-from .outage import crisis_numbers_without_db, database_unavailable_response
+from .outage import database_unavailable_response
 
 logger = logging.getLogger("kapsite.security")
 
@@ -51,7 +51,7 @@ def _render(request, status, template="error.html", extra=None):
         html = render_to_string(template, context, request=request)
     except Exception:  # noqa: BLE001  e.g. the database is down: use the static page
         logger.warning("Error page %s fell back to the static design", status)
-        html = render_to_string("500.html", crisis_numbers_without_db())
+        html = render_to_string("500.html", {})
     return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
 
 
@@ -60,9 +60,7 @@ def bad_request(request, exception=None):
     if isinstance(exception, DisallowedHost):
         # The full design builds absolute links from the host name: the plain design instead.
         heading, text = MESSAGES[400]
-        html = render_to_string(
-            "error_plain.html", {"heading": heading, "text": text, **crisis_numbers_without_db()}
-        )
+        html = render_to_string("error_plain.html", {"heading": heading, "text": text})
         return HttpResponse(html, status=400, content_type="text/html; charset=utf-8")
     return _render(request, 400)
 
@@ -83,7 +81,7 @@ def server_error(request):
     if isinstance(exc, OperationalError | InterfaceError):
         return database_unavailable_response(request, exc)
     return HttpResponse(
-        render_to_string("500.html", crisis_numbers_without_db()),
+        render_to_string("500.html", {}),
         status=500,
         content_type="text/html; charset=utf-8",
     )

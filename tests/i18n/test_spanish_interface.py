@@ -126,7 +126,10 @@ def test_plain_error_page_is_in_spanish():
     soup = BeautifulSoup(html, "html.parser")
     assert soup.html["lang"] == "es"
     assert soup.find("h1").get_text() == "Lo sentimos, algo salió mal"
-    assert "Llame al 988 y marque 2" in soup.get_text()
+    text = soup.get_text()
+    assert "AYUDA por mensaje de texto al 988 (marque 2 para español)" in text
+    hrefs = {a["href"] for a in soup.find_all("a", href=True)}
+    assert {"tel:988", "sms:988", "tel:911"} <= hrefs  # the clinic settings' default numbers
 
 
 def test_spanish_dates():

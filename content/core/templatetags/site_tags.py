@@ -130,6 +130,18 @@ def breadcrumbs(context, page):
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 
+@register.simple_tag
+def default_crisis_numbers() -> dict[str, str]:
+    """The crisis and emergency numbers for the plain error pages, drawn without the database or
+    the site's settings: the numbers every clinic's settings start from (their field defaults)."""
+    from content.core.models import ClinicSettings
+
+    return {
+        name: ClinicSettings._meta.get_field(name).default
+        for name in ("crisis_line", "emergency_number")
+    }
+
+
 @register.filter(name="tel")
 def tel(phone):
     """``{{ number|tel }}``: the tel: link for a phone number (content/core/phone.py)."""
