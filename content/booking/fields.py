@@ -51,3 +51,20 @@ class NoteField(RawValueChecked, forms.CharField):
         if self.max_length is not None:
             attrs["data-max-chars"] = str(self.max_length)  # the live counter in site.js
         return attrs
+
+
+class PracticeChoiceField(forms.ModelChoiceField):
+    """A practice chosen from the list. A value that cannot be a page id at all (not digits, or a
+    number larger than a database id column holds) is an invalid choice, answered like any other
+    wrong choice: Django's own lookup would raise an overflow error from the database (a 500)."""
+
+    LARGEST_ID = 2**63 - 1
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            text = str(value).strip()
+            if not (text.isascii() and text.isdigit()) or int(text) > self.LARGEST_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice"
+                )
+        return super().to_python(value)

@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
-from .fields import EmailAddressField, NoteField, SingleLineField
+from .fields import EmailAddressField, NoteField, PracticeChoiceField, SingleLineField
 from .models import BookingRequest
 from .validators import normalize_phone
 
@@ -99,7 +99,7 @@ class BookingForm(forms.Form):
             "invalid_choice": _("Choose whether you want an appointment or have a question."),
         },
     )
-    preferred_provider = forms.ModelChoiceField(
+    preferred_provider = PracticeChoiceField(
         label=_("Preferred provider (optional)"),
         queryset=Page.objects.none(),
         required=False,

@@ -50,6 +50,18 @@ def test_a_practice_not_taking_requests_is_refused_and_not_preselected(client, b
     assert not BookingRequest.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "value",
+    ["9223372036854775808", "99999999999999999999999", "-1", "1e3", "\u0663", "12abc"],
+)
+def test_a_value_that_is_no_page_id_is_an_ordinary_wrong_choice(client, booking_page, value):
+    """Found by tests/security/test_fuzz.py: 2**63 overflowed the database lookup (a 500)."""
+    response = client.post(URL, valid_data(preferred_provider=value))
+    assert response.status_code == 200
+    assert "Choose a provider from the list" in response.content.decode()
+    assert not BookingRequest.objects.exists()
+
+
 def test_a_clinic_location_can_be_chosen_and_is_stored(client, booking_page):
     clinic = ProviderPage.objects.get(locale__language_code="en", slug="bayview-kap-oakland")
     selected = provider_select(client, f"?provider={clinic.pk}").find("option", selected=True)
