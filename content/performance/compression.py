@@ -1,4 +1,8 @@
-"""Gzip for public pages (Django's GZipMiddleware), never for responses that carry a secret.
+"""Compression for public pages, never for responses that carry a secret.
+
+The stock ``CompressionMiddleware`` of django-compression-middleware picks the best encoding
+the client accepts (zstd, then brotli, then gzip; Django's own gzip functions for gzip) and sets
+``Vary: Accept-Encoding``. The public article goes from about 15 KB to under 5 KB.
 
 BREACH: compressing a response that holds a secret (a CSRF token, anything of a signed-in
 person's) next to text an attacker can put in the page lets the attacker guess the secret from
@@ -8,16 +12,12 @@ form's CSRF token sets the CSRF cookie, so forms stay uncompressed) and is not p
 
 The middleware sits just inside PageCacheMiddleware (kapsite/settings/base.py), so the page
 cache stores pages already compressed and a hit does no compression work; the page cache keys
-a page on whether the client accepts gzip (``accepts_gzip``).
+a page on the encoding this middleware will choose (``page_cache.chosen_encoding``).
 """
 
-from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
+from compression_middleware.middleware import CompressionMiddleware
 
 from .page_cache import request_is_anonymous_and_public
-
-
-def accepts_gzip(request) -> bool:
-    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
 
 
 def may_compress(request, response) -> bool:
@@ -30,8 +30,8 @@ def may_compress(request, response) -> bool:
     )
 
 
-class PublicPageGZipMiddleware(GZipMiddleware):
-    """Django's GZipMiddleware (``Vary: Accept-Encoding``), for public responses only."""
+class PublicPageCompressionMiddleware(CompressionMiddleware):
+    """The stock compression middleware, for public responses only."""
 
     def process_response(self, request, response):
         if not may_compress(request, response):

@@ -32,10 +32,10 @@ import logging
 import uuid
 from urllib.parse import urlencode
 
+from compression_middleware.middleware import compressor
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse, QueryDict
-from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -112,6 +112,13 @@ def _path_token_key(path: str) -> str:
     return "pagecache:path:" + hashlib.sha256(path.encode()).hexdigest()[:32]
 
 
+def chosen_encoding(request) -> str:
+    """The encoding the compression middleware sends a page in for this request ("" for none;
+    content/performance/compression.py). Pages are stored compressed, one copy per encoding."""
+    encoding, _bulk, _stream = compressor(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+    return encoding or ""
+
+
 def request_is_anonymous_and_public(request) -> bool:
     """No cookie, no Authorization header, not the admin (or another skipped path)."""
     return (
@@ -148,11 +155,7 @@ def _page_key(request) -> str:
     params = sorted(
         ((k, v) for k, values in request.GET.lists() for v in values), key=lambda kv: kv[0]
     )
-    # Pages are stored compressed when the client accepts gzip (content/performance/compression.py).
-    encoding = (
-        "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
-    )
-    raw = "|".join([request.get_host(), request.path, urlencode(params), encoding])
+    raw = "|".join([request.get_host(), request.path, urlencode(params), chosen_encoding(request)])
     return "pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
 
 

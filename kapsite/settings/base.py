@@ -107,9 +107,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole-page cache for anonymous, cookie-free GETs (content/performance/page_cache.py).
     "content.performance.page_cache.PageCacheMiddleware",
-    # Gzip for public responses only (never forms or the admin: BREACH), inside the page cache
-    # so pages are stored compressed (content/performance/compression.py).
-    "content.performance.compression.PublicPageGZipMiddleware",
+    # zstd, brotli or gzip for public responses only (never forms or the admin: BREACH), inside
+    # the page cache so pages are stored compressed (content/performance/compression.py).
+    "content.performance.compression.PublicPageCompressionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language comes from the URL only: /es/... is Spanish, everything else English
     # (kapsite/urls.py); never from the browser's Accept-Language (people choose).
