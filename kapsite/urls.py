@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_control
-from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -57,12 +55,6 @@ urlpatterns += [path("media/<path:path>", media.serve_media, name="media")]
 # an ordinary 404 in the site's style.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    # The few messages site.js shows, in the page's language (loaded by non-English pages only).
-    path(
-        "jsi18n/",
-        cache_control(max_age=86400, public=True)(JavaScriptCatalog.as_view(domain="djangojs")),
-        name="javascript-catalog",
-    ),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

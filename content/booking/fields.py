@@ -10,6 +10,7 @@ pastes. The server checks the length and says how long the answer is instead.
 """
 
 from django import forms
+from django.utils.translation import ngettext_lazy
 
 from .validators import MULTILINE_ALLOWED, reject_control_characters_in
 
@@ -36,6 +37,25 @@ class EmailAddressField(RawValueChecked, forms.EmailField):
     """An email address: no control characters at all."""
 
 
+# The live counter's words, translated when the form is rendered: each message's form for a count
+# of 1 ("one") and for any other count ("other"), the two forms English and Spanish have. site.js
+# puts the number where "%s" is.
+COUNTER_MESSAGES = {
+    "data-count-left-one": ngettext_lazy(
+        "You have %s character left.", "You have %s characters left.", 1
+    ),
+    "data-count-left-other": ngettext_lazy(
+        "You have %s character left.", "You have %s characters left.", 2
+    ),
+    "data-count-over-one": ngettext_lazy(
+        "You have %s character too many.", "You have %s characters too many.", 1
+    ),
+    "data-count-over-other": ngettext_lazy(
+        "You have %s character too many.", "You have %s characters too many.", 2
+    ),
+}
+
+
 class NoteField(RawValueChecked, forms.CharField):
     """A multi-line answer: line breaks and tabs are fine, other control characters are not."""
 
@@ -50,6 +70,7 @@ class NoteField(RawValueChecked, forms.CharField):
         attrs = super().widget_attrs(widget)
         if self.max_length is not None:
             attrs["data-max-chars"] = str(self.max_length)  # the live counter in site.js
+            attrs.update(COUNTER_MESSAGES)
         return attrs
 
 

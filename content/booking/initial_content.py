@@ -2,7 +2,7 @@
 
 from wagtail.models import Locale, Site
 
-from content.core.initial_content import FIXTURES_DIR, ContentLoader
+from content.core.initial_content import ContentLoader
 from content.core.models import ClinicSettings, HomePage
 
 from .models import BookingPage
@@ -49,15 +49,15 @@ def load(loader: ContentLoader):
 def load_spanish(loader: ContentLoader, page: BookingPage) -> None:
     """The Spanish booking page (its words from fixtures/es/site.yaml); the form's labels and
     messages are translated with the rest of the interface (locale/es)."""
-    if not (FIXTURES_DIR / "es" / "site.yaml").exists():
+    site = loader.spanish_site()
+    if site is None:
         return
-    site = loader.read_yaml("es/site.yaml")
     text = site["booking_page"]
     loader.translation_of(
         page,
         text.get("slug", "pedir-una-cita"),
         {
             **{k: v for k, v in text.items() if k != "slug"},
-            "translator": loader.person(site["translator"], "es"),
+            "translator": loader.spanish_translator(),
         },
     )

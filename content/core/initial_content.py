@@ -49,6 +49,7 @@ class ContentLoader:
     _missing: set[str] = field(default_factory=set)
     _after_finish: list = field(default_factory=list)
     _translated: list = field(default_factory=list)
+    _spanish: dict = field(default_factory=dict)  # es/site.yaml and its translator, once read
 
     # The language being loaded: fixture links (`page:SLUG`) always name the English slug, and
     # in a Spanish fixture they lead to that page's Spanish translation once it exists.
@@ -94,6 +95,24 @@ class ContentLoader:
     def read_markdown(path: Path) -> tuple[dict, str]:
         meta, body = split_front_matter(path.read_text(encoding="utf-8"))
         return yaml.safe_load(meta) or {}, body
+
+    def spanish_site(self) -> dict | None:
+        """fixtures/es/site.yaml (the Spanish edition's site-wide text), read once per load;
+        None when there is no Spanish edition."""
+        if "site" not in self._spanish:
+            exists = (FIXTURES_DIR / "es" / "site.yaml").exists()
+            self._spanish["site"] = self.read_yaml("es/site.yaml") if exists else None
+        return self._spanish["site"]
+
+    def spanish_translator(self) -> Person:
+        """The Spanish edition's translator (``translator:`` in es/site.yaml), looked up once;
+        ask after the core loader has made the Spanish people."""
+        if "translator" not in self._spanish:
+            site = self.spanish_site()
+            if site is None:
+                raise FixtureError("the Spanish pages need fixtures/es/site.yaml")
+            self._spanish["translator"] = self.person(site["translator"], "es")
+        return self._spanish["translator"]
 
     # -- pages ---------------------------------------------------------------------------
     def page(self, parent: Page, model, slug: str, fields: dict, markdown: dict | None = None):
@@ -309,10 +328,9 @@ def load(loader: ContentLoader):
 def load_spanish(loader: ContentLoader, home: HomePage, clinic: ClinicSettings) -> None:
     """The Spanish edition of the core content (fixtures/es/site.yaml, fixtures/pages/es/):
     people's credentials, the clinic's wording, the home page and the standard pages."""
-    path = FIXTURES_DIR / "es" / "site.yaml"
-    if not path.exists():
+    spec = loader.spanish_site()
+    if spec is None:
         return
-    spec = loader.read_yaml("es/site.yaml")
     default = Locale.get_default()
     for person in spec.get("people_en", []):
         Person.objects.get_or_create(
@@ -330,7 +348,7 @@ def load_spanish(loader: ContentLoader, home: HomePage, clinic: ClinicSettings) 
             setattr(clinic, f"{key}_es", value)
         clinic.full_clean()
         clinic.save()
-    translator = loader.person(spec["translator"], "es")
+    translator = loader.spanish_translator()
     home_spec = spec["home"]
     loader.translation_of(
         home,
@@ -351,7 +369,9 @@ def load_spanish(loader: ContentLoader, home: HomePage, clinic: ClinicSettings) 
             {
                 "title": meta["title"],
                 "summary": meta.get("summary", ""),
-                "translator": loader.person(meta.get("translator", spec["translator"]), "es"),
+                "translator": (
+                    loader.person(meta["translator"], "es") if "translator" in meta else translator
+                ),
             },
             markdown={"body": body},
         )

@@ -329,7 +329,7 @@ class ClinicSettings(BaseSiteSetting):
 
     def footer_links(self, request=None) -> list[tuple[str, str]]:
         """(label, URL) for the footer's links to the pages chosen above, live ones only, in
-        the active language where the page has a live translation, in one query."""
+        the active language where the page has a live translation, in two queries."""
         from .translation import in_active_language
 
         ids = {field: getattr(self, f"{field}_id") for field, _ in self.FOOTER_LINKS}

@@ -81,15 +81,11 @@ def alternates(page, request=None) -> list[Alternate]:
 
 def source_page(page) -> Page | None:
     """The English page a translation was made from (None for an English page)."""
-    translations = live_translations(page)
-    if any(
-        other.pk == page.pk and other.locale.language_code == default_language()
-        for other in translations
-    ):
-        return None
-    for other in translations:
-        if other.locale.language_code == default_language() and other.pk != page.pk:
-            return other
+    english = default_language()
+    # A translation key has at most one page per locale, so the first English page is the one.
+    for other in live_translations(page):
+        if other.locale.language_code == english:
+            return None if other.pk == page.pk else other
     return None
 
 
@@ -104,8 +100,9 @@ def is_stale(page) -> bool:
 
 def in_active_language(page_ids) -> dict[int, Page]:
     """For pages chosen in English (e.g. footer links), {chosen id: the live page to link to}:
-    its translation in the active language when there is one, else itself. One query."""
-    ids = [pk for pk in page_ids if pk]
+    its translation in the active language when there is one, else itself. Two queries: the
+    page view restrictions (for ``public()``), then the pages with their translations."""
+    ids = {pk for pk in page_ids if pk}
     if not ids:
         return {}
     language = active_language()
@@ -117,15 +114,13 @@ def in_active_language(page_ids) -> dict[int, Page]:
         .select_related("locale")
         .only("title", "url_path", "path", "depth", "translation_key", "locale__language_code")
     )
-    chosen = {}
-    by_key = {}
+    chosen, in_language = {}, {}
     for candidate in candidates:
-        by_key.setdefault(candidate.translation_key, {})[candidate.locale.language_code] = candidate
-    for candidate_set in by_key.values():
-        for candidate in candidate_set.values():
-            if candidate.pk in ids:
-                chosen[candidate.pk] = candidate_set.get(language, candidate)
-    return chosen
+        if candidate.pk in ids:
+            chosen[candidate.pk] = candidate
+        if candidate.locale.language_code == language:
+            in_language[candidate.translation_key] = candidate
+    return {pk: in_language.get(page.translation_key, page) for pk, page in chosen.items()}
 
 
 def translation_groups(request) -> dict:

@@ -86,6 +86,9 @@ def load_spanish(loader: ContentLoader, directory: ProviderDirectoryPage) -> Non
     es_dir = FIXTURES_DIR / "providers" / "es"
     if not es_dir.exists():
         return
+    site = loader.spanish_site()
+    if site is None:
+        raise FixtureError("providers/es/ needs fixtures/es/site.yaml (the Spanish home page)")
     spec = loader.read_yaml("providers/es/taxonomies.yaml")
     default = Locale.get_default()
     for key, model in TAXONOMY_MODELS.items():
@@ -100,9 +103,8 @@ def load_spanish(loader: ContentLoader, directory: ProviderDirectoryPage) -> Non
         for model in TAXONOMY_MODELS.values()
         for term in model.objects.filter(locale__language_code="es")
     }
-    site = loader.read_yaml("es/site.yaml")
     text = site["directory_page"]
-    translator = loader.person(site["translator"], "es")
+    translator = loader.spanish_translator()
     spanish_directory = loader.translation_of(
         directory,
         text.get("slug", "buscar-proveedor"),

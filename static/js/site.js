@@ -3,15 +3,8 @@
 (function () {
   "use strict";
 
-  // Words a person sees go through Django's JavaScript catalogue (djangojs domain, served by
-  // JavaScriptCatalog) when the page loads it; without it they stay in English.
-  var gettext = window.gettext || function (text) { return text; };
-  var ngettext = window.ngettext || function (singular, plural, count) {
-    return count === 1 ? singular : plural;
-  };
-  var interpolate = window.interpolate || function (format, values) {
-    return format.replace(/%s/g, function () { return String(values.shift()); });
-  };
+  // Words a person sees come with the page, already in its language: the template (or the
+  // form field) puts them in data-* attributes on the element this script works with.
 
   // "Copy link" buttons: shown only when the browser can copy (secure context + Clipboard API).
   function setUpCopyLinks() {
@@ -25,12 +18,8 @@
         var url = button.getAttribute("data-copy-link") || (canonical && canonical.href) ||
           window.location.href.split("#")[0];
         navigator.clipboard.writeText(url).then(
-          function () { if (status) status.textContent = gettext("Link copied."); },
-          function () {
-            if (status) {
-              status.textContent = gettext("Sorry, the link could not be copied. You can copy it from the address bar.");
-            }
-          }
+          function () { if (status) status.textContent = button.getAttribute("data-copied"); },
+          function () { if (status) status.textContent = button.getAttribute("data-copy-failed"); }
         );
       });
     });
@@ -106,6 +95,8 @@
   }
 
   // A live character count under text areas with data-max-chars (the server keeps its own limit).
+  // Its words are data-count-{left,over}-{one,other}: "%s" stands for the number; "one" is the
+  // form for a count of 1, "other" for any other count (the two forms English and Spanish have).
   function setUpCharacterCounts() {
     document.querySelectorAll("textarea[data-max-chars]").forEach(function (area) {
       var max = parseInt(area.getAttribute("data-max-chars"), 10);
@@ -121,10 +112,8 @@
         var left = max - area.value.length; // the browser gives line breaks as one character
         shown.classList.toggle("c-field__count--over", left < 0);
         var count = Math.abs(left);
-        var format = left < 0 ?
-          ngettext("You have %s character too many.", "You have %s characters too many.", count) :
-          ngettext("You have %s character left.", "You have %s characters left.", count);
-        return interpolate(format, [count]);
+        var form = (left < 0 ? "over" : "left") + (count === 1 ? "-one" : "-other");
+        return area.getAttribute("data-count-" + form).replace("%s", String(count));
       }
       function update() {
         shown.textContent = message();

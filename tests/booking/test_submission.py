@@ -33,7 +33,13 @@ def test_form_page_renders_crisis_panel_and_fields(client, booking_page):
     assert honeypot["value"] == "" and not form.find("input", attrs={"name": "website"})
     # No field carries a maxlength: a browser would silently cut what a person pastes.
     assert not form.find_all(attrs={"maxlength": True})
-    assert form.find("textarea", attrs={"name": "note"})["data-max-chars"] == "500"
+    note = form.find("textarea", attrs={"name": "note"})
+    assert note["data-max-chars"] == "500"
+    # The live counter's words (site.js puts the number where %s is); Spanish in tests/i18n.
+    assert note["data-count-left-one"] == "You have %s character left."
+    assert note["data-count-left-other"] == "You have %s characters left."
+    assert note["data-count-over-one"] == "You have %s character too many."
+    assert note["data-count-over-other"] == "You have %s characters too many."
     # The provider question lists the practices that take requests here (tests/booking/
     # test_provider_choices.py), with "No preference" chosen.
     select = form.find("select", attrs={"name": "preferred_provider"})

@@ -183,3 +183,19 @@ def test_note_counter_counts_live_and_the_server_never_cuts_the_note(
         assert "Please shorten your note to 500 characters or fewer; it has 701." in error
         assert page.input_value("textarea[name=note]") == long_note + "b"
     assert BookingRequest.objects.count() == 0
+
+
+def test_note_counter_speaks_the_page_language(browser, load_content, live_server):
+    """On the Spanish page the counter's words are Spanish, singular and plural."""
+    base = live_server.url
+    with open_page(browser, base, VIEWPORTS["390"]) as page:
+        page.goto(base + "/es/pedir-una-cita/")
+        counter = page.locator("#id_note-count")
+        assert counter.inner_text() == "Le quedan 500 caracteres."
+        page.fill("textarea[name=note]", "a" * 498)
+        page.locator("textarea[name=note]").type("b")
+        assert counter.inner_text() == "Le queda 1 carácter."
+        page.locator("textarea[name=note]").type("cd")
+        assert counter.inner_text() == "Tiene 1 carácter de más."
+        page.locator("textarea[name=note]").type("e")
+        assert counter.inner_text() == "Tiene 2 caracteres de más."

@@ -75,20 +75,26 @@ def test_print_shows_article_essentials_and_hides_navigation(browser, site):
         assert foreign_requests(page, base) == []
 
 
-def test_copy_link_button_copies_the_page_address(browser, site):
+@pytest.mark.parametrize(
+    ("path", "label", "copied"),
+    [
+        ("/learn/what-is-kap/", "Copy link to this page", "Link copied."),
+        ("/es/aprender/que-es-kap/", "Copiar el enlace a esta página", "Enlace copiado."),
+    ],
+)
+def test_copy_link_button_copies_the_page_address(browser, site, path, label, copied):
     base = site.url
     with open_page(browser, base, WIDTHS["mobile"], reduced_motion="reduce") as page:
         page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
-        page.goto(f"{base}/learn/what-is-kap/")
-        button = page.get_by_role("button", name="Copy link to this page")
+        page.goto(base + path)
+        button = page.get_by_role("button", name=label)
         assert button.is_visible()
         button.focus()
         page.keyboard.press("Enter")
         status = page.locator("#copy-link-status")
         status.wait_for(state="visible")
-        assert status.inner_text() == "Link copied."
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied.endswith("/learn/what-is-kap/")
+        assert status.inner_text() == copied
+        assert page.evaluate("navigator.clipboard.readText()").endswith(path)
 
 
 def test_without_javascript_pages_still_work_and_hide_js_only_controls(browser, site):

@@ -1,8 +1,10 @@
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from content.articles.models import ArticlePage, RelatedArticle, Topic
+from content.core import initial_content
+from content.core.initial_content import ContentLoader
 from content.core.models import ClinicSettings, HomePage, Person, StandardPage
 
 
@@ -55,3 +57,33 @@ def test_internal_links_become_page_links():
         f'linktype=\\"page\\" id=\\"{target.pk}\\"' in raw
         or f'linktype="page" id="{target.pk}"' in raw
     )
+
+
+def test_the_spanish_site_fixture_is_read_once(monkeypatch):
+    reads = []
+    read_yaml = ContentLoader.read_yaml
+
+    def counting_read(relative):
+        reads.append(relative)
+        return read_yaml(relative)
+
+    monkeypatch.setattr(ContentLoader, "read_yaml", staticmethod(counting_read))
+    loader = ContentLoader()
+    assert loader.spanish_site()["translator"]
+    assert loader.spanish_site() is loader.spanish_site()
+    assert reads == ["es/site.yaml"]
+
+
+def test_without_the_spanish_site_fixture_there_is_no_spanish_edition(monkeypatch, tmp_path):
+    monkeypatch.setattr(initial_content, "FIXTURES_DIR", tmp_path)
+    assert ContentLoader().spanish_site() is None
+
+
+@pytest.mark.django_db
+def test_the_spanish_translator_is_looked_up_once(django_assert_num_queries):
+    loader = ContentLoader()
+    translator = loader.spanish_translator()
+    assert translator.name == loader.spanish_site()["translator"]
+    assert translator.locale_id == Locale.objects.get(language_code="es").pk
+    with django_assert_num_queries(0):
+        assert loader.spanish_translator() is translator

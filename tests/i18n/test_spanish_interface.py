@@ -180,3 +180,25 @@ def test_404_under_the_spanish_prefix_is_in_spanish(client, site_content):
     soup = BeautifulSoup(response.content, "html.parser")
     assert soup.html["lang"] == "es"
     assert soup.find("h1").get_text() == "No encontramos la página"
+
+
+def test_the_words_site_js_shows_come_with_the_spanish_page(client, site_content):
+    """site.js reads its messages from data-* attributes the page renders in its language, so
+    no page loads Django's JavaScript catalogue."""
+    soup = BeautifulSoup(client.get("/es/aprender/que-es-kap/").content, "html.parser")
+    button = soup.find("button", attrs={"data-copy-link": True})
+    assert button["data-copied"] == "Enlace copiado."
+    assert button["data-copy-failed"] == (
+        "Lo sentimos, no se pudo copiar el enlace. Puede copiarlo de la barra de direcciones."
+    )
+    assert [tag["src"].rsplit("/", 1)[-1] for tag in soup.find_all("script", src=True)] == [
+        "site.js"
+    ]
+
+    soup = BeautifulSoup(client.get(SPANISH_BOOKING_URL).content, "html.parser")
+    note = soup.find("textarea", attrs={"name": "note"})
+    assert note["data-count-left-one"] == "Le queda %s carácter."
+    assert note["data-count-left-other"] == "Le quedan %s caracteres."
+    assert note["data-count-over-one"] == "Tiene %s carácter de más."
+    assert note["data-count-over-other"] == "Tiene %s caracteres de más."
+    assert client.get("/es/jsi18n/").status_code == 404
