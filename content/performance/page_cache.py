@@ -160,7 +160,8 @@ def _page_key(request) -> str:
 
 
 class PageCacheMiddleware:
-    """Serve and store whole pages; place it just after WhiteNoiseMiddleware."""
+    """Serve and store whole pages, with the headers the middleware inside it set (CSP,
+    Permissions-Policy); kapsite/settings/base.py places it."""
 
     def __init__(self, get_response):
         self.get_response = get_response

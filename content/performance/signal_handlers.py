@@ -10,6 +10,8 @@ Everything is purged when:
 - a snippet (people, topics...), a site setting, a Site, an image or a page view restriction is
   saved or deleted, since those appear on many pages (header, footer, review details, figures,
   what the navigation and listings show).
+Every `migrate` (the release step) purges everything too: a stored page keeps the templates and
+headers (CSP among them) of the release that rendered it.
 The local purge runs after the transaction commits, so no request can re-cache the old content
 under the new purge token; the CDN purge is then queued as a task (content.performance.tasks),
 so a publish does not wait for the CDN's API.
@@ -23,7 +25,7 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.contrib.frontend_cache import signal_handlers as wagtail_frontend_handlers
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
@@ -123,6 +125,10 @@ def on_shared_content_changed(sender, instance, **kwargs):
         _schedule(everything=True)
 
 
+def on_release(sender, **kwargs):
+    page_cache.purge_all()
+
+
 def register():
     # Wagtail's own handlers purge only the page itself from the CDN on publish/unpublish; ours
     # purge the page's neighbourhood from both caches, so theirs would only send duplicates.
@@ -140,3 +146,7 @@ def register():
     page_slug_changed.connect(on_page_url_changed, dispatch_uid="perf-slug-changed")
     post_save.connect(on_shared_content_changed, dispatch_uid="perf-shared-saved")
     post_delete.connect(on_shared_content_changed, dispatch_uid="perf-shared-deleted")
+    # post_migrate is sent once per app that has models; this app has none, so core's is used.
+    post_migrate.connect(
+        on_release, sender=apps.get_app_config("core"), dispatch_uid="perf-release"
+    )

@@ -4,6 +4,7 @@ import http.server
 import threading
 
 import pytest
+from django.core.management import call_command
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
@@ -35,6 +36,24 @@ def test_anonymous_reader_gets_a_cached_copy_without_queries(
         second, state = fetch(client, ARTICLE)
     assert state == "hit"
     assert second.content == first.content
+
+
+def test_a_hit_carries_the_security_policies_of_its_page(client, site_content):
+    # The page cache stores the headers the CSP and Permissions-Policy middleware set (it sits
+    # outside them), so a hit sends the same policies without building them again.
+    first, _ = fetch(client, ARTICLE)
+    second, state = fetch(client, ARTICLE)
+    assert state == "hit"
+    for header in ("Content-Security-Policy", "Permissions-Policy", "X-Frame-Options"):
+        assert second[header] == first[header], header
+    assert "script-src 'self'" in second["Content-Security-Policy"]
+
+
+def test_a_release_migrate_starts_the_page_cache_afresh(client, site_content):
+    fetch(client, ARTICLE)
+    call_command("migrate", verbosity=0)
+    _, state = fetch(client, ARTICLE)
+    assert state == "miss"
 
 
 def test_query_strings_are_cached_separately(client, site_content):
