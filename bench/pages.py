@@ -79,8 +79,8 @@ from content.core.models import Person
 
 index = ArticleIndexPage.objects.get(locale__language_code="en")  # the Spanish one is es/
 have = ArticlePage.objects.count()
-topics = list(Topic.objects.all())
-people = list(Person.objects.all())
+topics = list(Topic.objects.filter(locale__language_code="en"))
+people = list(Person.objects.filter(locale__language_code="en"))
 for n in range(have, %(articles)d):
     page = ArticlePage(
         title=f"Benchmark article {n}", slug=f"bench-article-{n}",

@@ -150,14 +150,14 @@ class ArticlePage(ClinicalReviewMixin, BasePage):
         return headings if len(headings) >= CONTENTS_MIN_SECTIONS else []
 
     def topic_neighbours(self):
-        """(previous, next) live articles in this article's topic, in the index's order
-        (one query); either may be None."""
+        """(previous, next) live articles in this article's topic and language, in the index's
+        order (one query); either may be None."""
         if not self.topic_id:
             return None, None
         siblings = list(
             ArticlePage.objects.live()
             .public()
-            .filter(topic_id=self.topic_id)
+            .filter(topic_id=self.topic_id, locale_id=self.locale_id)
             .order_by("path")
             .only("id", "title", "path", "url_path", "depth")
         )
@@ -170,7 +170,8 @@ class ArticlePage(ClinicalReviewMixin, BasePage):
         return previous, following
 
     def related_articles(self, limit=3):
-        """Chosen related articles, else others in the same topic (one query either way)."""
+        """Chosen related articles, else others in the same topic and language (one query
+        either way)."""
         chosen = [
             link.related_page
             for link in self.related_links.select_related("related_page")
@@ -183,7 +184,7 @@ class ArticlePage(ClinicalReviewMixin, BasePage):
         return list(
             ArticlePage.objects.live()
             .public()
-            .filter(topic_id=self.topic_id)
+            .filter(topic_id=self.topic_id, locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .order_by("path")[:limit]
         )

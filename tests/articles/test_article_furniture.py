@@ -121,3 +121,16 @@ def test_breadcrumb_separators_are_drawn_by_css(client):
         "Learn about KAP",
         "What is ketamine-assisted psychotherapy?",
     ]
+
+
+def test_previous_next_and_related_stay_in_the_page_language(client, site_content):
+    # Topics are translated snippets, but nothing stops an editor choosing the Spanish topic for
+    # an English page: a Spanish reader's previous, next and related links still lead to Spanish
+    # pages only.
+    spanish = ArticlePage.objects.get(locale__language_code="es", slug="que-es-kap")
+    stray = _article("stray-english", ["x"], topic=spanish.topic, title="Stray English article")
+    html = soup(client.get(spanish.url))
+    links = [a["href"] for a in html.select(".c-pager a, .c-related a")]
+    assert links and all(href.startswith("/es/") for href in links), links
+    stray_links = [a["href"] for a in soup(client.get(stray.url)).select(".c-pager a")]
+    assert all(href.startswith("/learn/") for href in stray_links), stray_links
